@@ -45,7 +45,7 @@ public final class AboutMailrulesDialog extends TitleAreaDialog {
         row(body, "Version:", ProductVersion.release()).setData("id", VERSION_LABEL_ID);
         row(body, "Build:", ProductVersion.build());
         row(body, "Java:", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        row(body, "Eclipse platform:", ProductVersion.platformVersion());
+        row(body, "Eclipse workbench:", ProductVersion.platformVersion());
         return area;
     }
 
