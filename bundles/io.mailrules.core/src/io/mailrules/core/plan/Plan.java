@@ -1,0 +1,77 @@
+package io.mailrules.core.plan;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A dry run's result, complete enough to be saved and applied later: per mailbox the folders to create, and per
+ * folder the snapshot, the planned messages and the batches. Batches are numbered 0, 1, 2, ... across the whole
+ * plan in mailbox, folder and batch order, which is also the order they run in.
+ */
+public record Plan(PlanId id, Instant createdAt, SourceRef source, List<MailboxPlan> mailboxes) {
+
+    public Plan {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(source, "source");
+        mailboxes = List.copyOf(mailboxes);
+        Set<String> names = new HashSet<>();
+        int expectedSequence = 0;
+        for (MailboxPlan mailbox : mailboxes) {
+            if (!names.add(mailbox.mailbox())) {
+                throw new IllegalArgumentException("mailbox \"" + mailbox.mailbox() + "\" appears twice");
+            }
+            for (Batch batch : mailbox.batches()) {
+                if (batch.sequence() != expectedSequence) {
+                    throw new IllegalArgumentException("batch " + batch.id() + " is number " + expectedSequence
+                            + " in plan order but has sequence " + batch.sequence());
+                }
+                expectedSequence++;
+            }
+        }
+    }
+
+    /** All batches in the order they run. */
+    public List<Batch> batches() {
+        return mailboxes.stream().flatMap(mailbox -> mailbox.batches().stream()).toList();
+    }
+
+    public Optional<Batch> batch(BatchId batchId) {
+        List<Batch> batches = batches();
+        if (batchId.sequence() >= batches.size()) {
+            return Optional.empty();
+        }
+        Batch batch = batches.get(batchId.sequence());
+        return batch.id().equals(batchId) ? Optional.of(batch) : Optional.empty();
+    }
+
+    public long messageCount() {
+        return mailboxes.stream().mapToLong(MailboxPlan::messageCount).sum();
+    }
+
+    /** Messages matched per rule over all mailboxes, sorted by rule name. */
+    public SortedMap<String, Long> countsPerRule() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        mailboxes.forEach(mailbox -> mailbox.addCountsPerRule(counts));
+        return counts;
+    }
+
+    /** Folder deltas of every mailbox, in mailbox order and within it by folder name. */
+    public List<FolderDelta> folderDeltas() {
+        return mailboxes.stream().flatMap(mailbox -> mailbox.folderDeltas().stream()).toList();
+    }
+
+    /** Folders created before any batch runs, in mailbox order and within it in creation order. */
+    public List<FolderRef> foldersToCreate() {
+        return mailboxes.stream()
+                .flatMap(mailbox -> mailbox.foldersToCreate().stream()
+                        .map(folder -> new FolderRef(mailbox.mailbox(), folder)))
+                .toList();
+    }
+}
