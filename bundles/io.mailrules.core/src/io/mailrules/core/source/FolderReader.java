@@ -1,0 +1,29 @@
+package io.mailrules.core.source;
+
+import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.search.SearchKey;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Read access to one open folder, as the planner needs it: a snapshot to pin the plan's UIDs to, server-side search
+ * for every condition IMAP can express, and header fields for the rest. Reading never changes the folder (no
+ * {@code \Seen} is set), so a dry run leaves the mailbox exactly as it was.
+ */
+public interface FolderReader {
+
+    /** The folder's state now; a plan computed from this reader refers to these UIDs. */
+    FolderSnapshot snapshot() throws MailboxException;
+
+    /** The UIDs of the folder's messages matching {@code key}, evaluated by the server. */
+    UidSet search(SearchKey key) throws MailboxException;
+
+    /**
+     * Header fields of the given messages plus UID, internal date, size and flags, without marking them read. UIDs no
+     * longer in the folder are silently absent from the result.
+     *
+     * @param headerFieldNames field names to fetch, case-insensitive; empty fetches only UID, date, size and flags
+     */
+    List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException;
+}
