@@ -1,0 +1,255 @@
+package io.mailrules.imap;
+
+import io.mailrules.core.plan.Batch;
+import io.mailrules.core.plan.BatchCommand;
+import io.mailrules.core.plan.Flags;
+import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.run.BatchOutcome;
+import io.mailrules.core.run.UidMapping;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.SnapshotChangedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+
+/**
+ * Applies the batches of a plan to one folder opened read-write. Before anything is done it checks that the folder
+ * still has the plan's UIDVALIDITY, and each batch acts only on the planned UIDs that are still there, so mail the
+ * plan never saw is never touched. Nothing here ever sends a plain EXPUNGE.
+ */
+public final class FolderApplier implements AutoCloseable {
+
+    private final ImapMailbox mailbox;
+    private final ImapFolderReader folder;
+    private final FolderSnapshot current;
+
+    private FolderApplier(ImapMailbox mailbox, ImapFolderReader folder, FolderSnapshot current) {
+        this.mailbox = mailbox;
+        this.folder = folder;
+        this.current = current;
+    }
+
+    static FolderApplier start(ImapMailbox mailbox, ImapFolderReader folder, FolderSnapshot planned)
+            throws MailboxException {
+        FolderSnapshot current;
+        try {
+            current = folder.snapshot();
+        } catch (MailboxException e) {
+            folder.close();
+            throw e;
+        }
+        if (current.uidValidity() != planned.uidValidity()) {
+            folder.close();
+            throw new SnapshotChangedException(mailbox.settings().name(), mailbox.settings().host(),
+                    planned.folder(), planned.uidValidity(), current.uidValidity());
+        }
+        return new FolderApplier(mailbox, folder, current);
+    }
+
+    /** The folder's state when it was opened for applying. */
+    public FolderSnapshot current() {
+        return current;
+    }
+
+    /**
+     * Runs one batch. A refusal by the server (missing target folder, no UIDPLUS for a move without MOVE, any NO)
+     * comes back as a failed result whose message names the mailbox; a broken connection throws.
+     *
+     * @throws SnapshotChangedException if the batch was planned for another folder or UIDVALIDITY
+     */
+    public BatchResult apply(Batch batch) throws MailboxException {
+        if (!batch.folder().equals(current.folder()) || batch.uidValidity() != current.uidValidity()) {
+            throw new SnapshotChangedException(mailbox.settings().name(), mailbox.settings().host(), batch.folder(),
+                    batch.uidValidity(), current.uidValidity());
+        }
+        UidSet present = folder.present(batch.uids());
+        UidSet skipped = batch.uids().minus(present);
+        if (present.isEmpty()) {
+            return new BatchResult(batch, present, skipped, BatchOutcome.done(), Optional.empty());
+        }
+        Progress progress = new Progress();
+        try {
+            Optional<UidMapping> mapping = switch (batch.command()) {
+                case BatchCommand.Move move -> move(present, move.targetFolder(), progress);
+                case BatchCommand.Copy copy -> Optional.of(copy(present, copy.targetFolder(), progress));
+                case BatchCommand.AddFlags add -> store(present, "+FLAGS.SILENT", add.storedFlags(), progress);
+                case BatchCommand.RemoveFlags remove -> store(present, "-FLAGS.SILENT", remove.storedFlags(), progress);
+                case BatchCommand.Expunge expunge -> expunge(present, progress);
+            };
+            return new BatchResult(batch, present, skipped,
+                    mapping.map(BatchOutcome::done).orElseGet(BatchOutcome::done), Optional.empty());
+        } catch (Refused refused) {
+            return BatchResult.failed(batch, progress.acted.build(), skipped, refused.failure);
+        }
+    }
+
+    /** Applies batches in order, stopping at the first failure; the results say how far it got. */
+    public List<BatchResult> applyAll(List<Batch> batches) throws MailboxException {
+        List<BatchResult> results = new ArrayList<>();
+        for (Batch batch : batches) {
+            BatchResult result = apply(batch);
+            results.add(result);
+            if (!result.outcome().succeeded()) {
+                break;
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    private Optional<UidMapping> move(UidSet uids, String target, Progress progress)
+            throws MailboxException, Refused {
+        ServerCapabilities capabilities = mailbox.capabilities();
+        if (capabilities.move()) {
+            CopyUids copyUids = new CopyUids();
+            for (UidSet part : parts(uids, "UID MOVE", target)) {
+                Reply reply = require(send("UID MOVE", uidsAndFolder(part, target)), "move messages to \""
+                        + target + "\"", target);
+                copyUids.add(reply);
+                progress.acted.addAll(part);
+            }
+            return copyUids.mapping(uids);
+        }
+        if (!capabilities.uidPlus()) {
+            throw new Refused(mailbox.failures().unsupported("cannot move messages to \"" + target
+                    + "\": the server offers neither MOVE nor UIDPLUS, and the only other way (COPY, then EXPUNGE"
+                    + " of the whole folder) would also erase messages other mail clients marked as deleted."
+                    + " Nothing was moved."));
+        }
+        CopyUids copyUids = new CopyUids();
+        for (UidSet part : parts(uids, "UID COPY", target)) {
+            // Copy, mark and expunge part by part, so that a failure leaves at most one part copied but not removed.
+            Reply copied = require(send("UID COPY", uidsAndFolder(part, target)), "copy messages to \"" + target
+                    + "\"", target);
+            copyUids.add(copied);
+            markDeletedAndExpunge(part);
+            progress.acted.addAll(part);
+        }
+        return copyUids.mapping(uids);
+    }
+
+    private UidMapping copy(UidSet uids, String target, Progress progress) throws MailboxException, Refused {
+        CopyUids copyUids = new CopyUids();
+        for (UidSet part : parts(uids, "UID COPY", target)) {
+            copyUids.add(require(send("UID COPY", uidsAndFolder(part, target)), "copy messages to \"" + target
+                    + "\"", target));
+            progress.acted.addAll(part);
+        }
+        return copyUids.mapping(uids).orElse(UidMapping.empty());
+    }
+
+    private Optional<UidMapping> store(UidSet uids, String operation, Flags flags, Progress progress)
+            throws MailboxException, Refused {
+        String flagList = "(" + flags + ")";
+        for (UidSet part : folderParts(uids, "UID STORE " + operation + " " + flagList)) {
+            require(send("UID STORE", Wire.atoms(part.toString(), operation, flagList)), "change flags "
+                    + flagList, null);
+            progress.acted.addAll(part);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<UidMapping> expunge(UidSet uids, Progress progress) throws MailboxException, Refused {
+        if (!mailbox.capabilities().uidPlus()) {
+            throw new Refused(mailbox.failures().unsupported("cannot expunge messages in \"" + current.folder()
+                    + "\": the server lacks UIDPLUS, so only a plain EXPUNGE is possible, which would also erase"
+                    + " messages other mail clients marked as deleted. Nothing was expunged."));
+        }
+        for (UidSet part : folderParts(uids, "UID STORE +FLAGS.SILENT (\\Deleted)")) {
+            markDeletedAndExpunge(part);
+            progress.acted.addAll(part);
+        }
+        return Optional.empty();
+    }
+
+    /** UID EXPUNGE removes exactly these UIDs, whatever else in the folder carries {@code \Deleted}. */
+    private void markDeletedAndExpunge(UidSet part) throws MailboxException, Refused {
+        require(send("UID STORE", Wire.atoms(part.toString(), "+FLAGS.SILENT", "(\\Deleted)")),
+                "mark messages as deleted", null);
+        require(send("UID EXPUNGE", Wire.atoms(part.toString())), "expunge the moved messages", null);
+    }
+
+    private List<UidSet> parts(UidSet uids, String command, String target) {
+        String serverName = mailbox.folderNames().toServer(target);
+        // A quoted mailbox name can double in length through escapes; modified UTF-7 is already accounted for.
+        return folderParts(uids, command + " \"" + BASE64MailboxEncoder.encode(serverName) + "\"" + serverName);
+    }
+
+    private List<UidSet> folderParts(UidSet uids, String commandWithoutUids) {
+        return uids.split(folder.roomFor(commandWithoutUids + " "));
+    }
+
+    private Argument uidsAndFolder(UidSet part, String target) {
+        Argument arguments = Wire.atoms(part.toString());
+        arguments.writeString(BASE64MailboxEncoder.encode(mailbox.folderNames().toServer(target)));
+        return arguments;
+    }
+
+    private Reply send(String command, Argument arguments) throws MailboxException {
+        return folder.sendAllowingRefusal(command, arguments, command + " in folder \"" + current.folder() + "\"");
+    }
+
+    private Reply require(Reply reply, String what, String folderNamed) throws Refused {
+        if (!reply.ok()) {
+            throw new Refused(mailbox.failures().refusal(what, folderNamed, reply.taggedText()));
+        }
+        return reply;
+    }
+
+    @Override
+    public void close() {
+        folder.close();
+    }
+
+    /** Which UIDs the server has already acted on while a batch goes out in parts. */
+    private static final class Progress {
+        final UidSet.Builder acted = UidSet.builder();
+    }
+
+    /** Collects COPYUID answers of all parts; their sets pair up element by element in the order written. */
+    private static final class CopyUids {
+        private final StringBuilder sources = new StringBuilder();
+        private final StringBuilder targets = new StringBuilder();
+        private boolean missing;
+
+        void add(Reply reply) {
+            Optional<String[]> copyUid = reply.copyUid();
+            if (copyUid.isEmpty()) {
+                missing = true;
+                return;
+            }
+            sources.append(sources.isEmpty() ? "" : ",").append(copyUid.get()[0]);
+            targets.append(targets.isEmpty() ? "" : ",").append(copyUid.get()[1]);
+        }
+
+        /**
+         * Empty when any part lacked COPYUID or the server's COPYUID does not name exactly the UIDs acted on (GreenMail
+         * 2.1.7 repeats source UIDs in its MOVE answer): a wrong mapping would make undo move the wrong messages, so
+         * undo then has to find them by Message-ID instead. The messages were moved either way.
+         */
+        Optional<UidMapping> mapping(UidSet acted) {
+            if (missing || sources.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                UidMapping mapping = UidMapping.fromCopyUid(sources, targets);
+                return mapping.sources().equals(acted) ? Optional.of(mapping) : Optional.empty();
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A NO from the server for this batch; carried out of the command helpers to become a failed result. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient MailboxException failure;
+
+        Refused(MailboxException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+}

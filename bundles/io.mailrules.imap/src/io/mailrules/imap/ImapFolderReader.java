@@ -1,0 +1,143 @@
+package io.mailrules.imap;
+
+import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.search.ImapSearch;
+import io.mailrules.core.search.SearchKey;
+import io.mailrules.core.search.SearchToken;
+import io.mailrules.core.source.FolderReader;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.MessageHeaders;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
+/** An open folder of an {@link ImapMailbox}; read-only when opened for a dry run. Close it when done. */
+public final class ImapFolderReader implements FolderReader, AutoCloseable {
+
+    /** Room on a command line for the tag, the command and CRLF besides its arguments. */
+    static final int COMMAND_OVERHEAD = 40;
+
+    private final ImapMailbox mailbox;
+    private final String layoutPath;
+    private final IMAPFolder folder;
+
+    ImapFolderReader(ImapMailbox mailbox, String layoutPath, IMAPFolder folder) {
+        this.mailbox = mailbox;
+        this.layoutPath = layoutPath;
+        this.folder = folder;
+    }
+
+    public String layoutPath() {
+        return layoutPath;
+    }
+
+    IMAPFolder folder() {
+        return folder;
+    }
+
+    /** UIDVALIDITY, UIDNEXT and (with CONDSTORE) HIGHESTMODSEQ as the server reported them when the folder opened. */
+    @Override
+    public FolderSnapshot snapshot() throws MailboxException {
+        try {
+            long uidNext = folder.getUIDNext();
+            if (uidNext < 1) {
+                uidNext = mailbox.statusUidNext(layoutPath);
+            }
+            long modSeq = mailbox.capabilities().condStore() ? folder.getHighestModSeq() : -1;
+            return new FolderSnapshot(layoutPath, folder.getUIDValidity(), uidNext,
+                    modSeq >= 0 ? OptionalLong.of(modSeq) : OptionalLong.empty());
+        } catch (MessagingException e) {
+            throw mailbox.failures().duringCommand("read the state of folder \"" + layoutPath + "\"", e);
+        }
+    }
+
+    @Override
+    public UidSet search(SearchKey key) throws MailboxException {
+        ImapSearch search = key.toImap();
+        Argument arguments = new Argument();
+        if (mailbox.capabilities().esearch()) {
+            arguments.writeAtom("RETURN");
+            arguments.writeArgument(Wire.atoms("ALL"));
+        }
+        search.charset().ifPresent(charset -> arguments.writeAtom("CHARSET").writeAtom(charset));
+        for (SearchToken token : search.criteria()) {
+            append(arguments, token);
+        }
+        Reply reply = send("UID SEARCH", arguments, "search folder \"" + layoutPath + "\"");
+        return SearchReplies.uids(reply);
+    }
+
+    private static void append(Argument arguments, SearchToken token) {
+        switch (token) {
+            case SearchToken.Atom atom -> arguments.writeAtom(atom.text());
+            case SearchToken.Quoted quoted -> arguments.writeAtom(quoted.quoted());
+            // Angus announces the literal as {n+} when the server has LITERAL+, else waits for the continuation.
+            case SearchToken.Literal literal -> arguments.writeBytes(literal.bytes());
+            case SearchToken.Group group -> {
+                Argument nested = new Argument();
+                group.tokens().forEach(inner -> append(nested, inner));
+                arguments.writeArgument(nested);
+            }
+        }
+    }
+
+    /** Which of {@code uids} are still in the folder, asked in parts that fit on a command line. */
+    UidSet present(UidSet uids) throws MailboxException {
+        UidSet.Builder present = UidSet.builder();
+        for (UidSet part : uids.split(roomFor("UID SEARCH RETURN (ALL) UID "))) {
+            present.addAll(search(new SearchKey.Uid(part)));
+        }
+        return present.build().intersect(uids);
+    }
+
+    @Override
+    public List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException {
+        String items = HeaderBlocks.fetchItems(headerFieldNames);
+        List<MessageHeaders> headers = new ArrayList<>();
+        for (UidSet part : uids.split(roomFor("UID FETCH " + items + " "))) {
+            Reply reply = send("UID FETCH", Wire.atoms(part.toString(), items),
+                    "read headers in folder \"" + layoutPath + "\"");
+            headers.addAll(HeaderBlocks.parse(reply, part));
+        }
+        return List.copyOf(headers);
+    }
+
+    int roomFor(String commandText) {
+        return Math.max(UidSet.LONGEST_ELEMENT_BYTES,
+                mailbox.options().lineLimitBytes() - COMMAND_OVERHEAD - commandText.length());
+    }
+
+    /** Sends a command and turns a NO or BAD into the matching {@link MailboxException}. */
+    Reply send(String command, Argument arguments, String what) throws MailboxException {
+        Reply reply = sendAllowingRefusal(command, arguments, what);
+        if (!reply.ok()) {
+            throw mailbox.failures().refusal(what, null, reply.taggedText());
+        }
+        return reply;
+    }
+
+    Reply sendAllowingRefusal(String command, Argument arguments, String what) throws MailboxException {
+        try {
+            return Wire.send(folder, command, arguments);
+        } catch (MessagingException e) {
+            throw mailbox.failures().duringCommand(what, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                // CLOSE would expunge every \Deleted message, including other clients' ones: never expunge here.
+                folder.close(false);
+            }
+        } catch (MessagingException ignored) {
+            // The session goes on; a folder that failed to close is dropped with the connection.
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.mailrules.imap;
+
+import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.source.FolderNotFoundException;
+import io.mailrules.core.source.MailboxException;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
+import org.eclipse.angus.mail.imap.protocol.Namespaces;
+
+/**
+ * One logged-in session with one mailbox. Folders are named by layout paths ({@code Archive/2024}); the session maps
+ * them to the server's names. Not thread-safe: one job uses a session at a time. Closing it logs out and frees the
+ * host's connection slot.
+ */
+public final class ImapMailbox implements AutoCloseable {
+
+    private final MailboxSettings settings;
+    private final ConnectorOptions options;
+    private final IMAPStore store;
+    private final Failures failures;
+    private final HostConnectionLimiter.Permit permit;
+    private final ServerCapabilities capabilities;
+    private final FolderNames folderNames;
+
+    private ImapMailbox(MailboxSettings settings, ConnectorOptions options, IMAPStore store, Failures failures,
+            HostConnectionLimiter.Permit permit, ServerCapabilities capabilities, FolderNames folderNames) {
+        this.settings = settings;
+        this.options = options;
+        this.store = store;
+        this.failures = failures;
+        this.permit = permit;
+        this.capabilities = capabilities;
+        this.folderNames = folderNames;
+    }
+
+    static ImapMailbox start(MailboxSettings settings, ConnectorOptions options, IMAPStore store, Failures failures,
+            HostConnectionLimiter.Permit permit) throws MailboxException {
+        try {
+            IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
+            @SuppressWarnings("unchecked")
+            Map<String, String> announced = (Map<String, String>) root.doCommand(protocol -> protocol.getCapabilities());
+            ServerCapabilities capabilities = new ServerCapabilities(announced.keySet());
+            FolderNames names = (FolderNames) root.doCommand(protocol -> {
+                if (capabilities.namespace()) {
+                    Namespaces namespaces = protocol.namespace();
+                    if (namespaces != null && namespaces.personal != null && namespaces.personal.length > 0) {
+                        return new FolderNames(namespaces.personal[0].prefix, namespaces.personal[0].delimiter);
+                    }
+                }
+                // No NAMESPACE: LIST "" "" answers with the hierarchy delimiter of the root.
+                ListInfo[] root0 = protocol.list("", "");
+                char delimiter = root0 != null && root0.length > 0 && root0[0].separator != '\0'
+                        ? root0[0].separator : '/';
+                return new FolderNames("", delimiter);
+            });
+            return new ImapMailbox(settings, options, store, failures, permit, capabilities, names);
+        } catch (MessagingException e) {
+            try {
+                store.close();
+            } catch (MessagingException ignored) {
+                // Reporting why the session could not start matters more.
+            }
+            throw failures.duringCommand("reading the server's capabilities", e);
+        }
+    }
+
+    public MailboxSettings settings() {
+        return settings;
+    }
+
+    public ServerCapabilities capabilities() {
+        return capabilities;
+    }
+
+    public FolderNames folderNames() {
+        return folderNames;
+    }
+
+    ConnectorOptions options() {
+        return options;
+    }
+
+    Failures failures() {
+        return failures;
+    }
+
+    /** Every folder on the server, by layout path, with its attributes ({@code \Trash}, {@code \Noselect}, ...). */
+    public Map<String, Set<String>> listFolders() throws MailboxException {
+        Map<String, Set<String>> folders = new TreeMap<>();
+        for (ListInfo info : list("*")) {
+            Set<String> attributes = new LinkedHashSet<>();
+            for (String attribute : info.attrs) {
+                attributes.add(attribute);
+            }
+            if (attributes.stream().noneMatch(a -> a.equalsIgnoreCase("\\NonExistent"))) {
+                folders.put(folderNames.toLayout(info.name), Set.copyOf(attributes));
+            }
+        }
+        return folders;
+    }
+
+    private ListInfo[] list(String pattern) throws MailboxException {
+        try {
+            ListInfo[] infos = (ListInfo[]) root().doCommand(protocol -> protocol.list("", pattern));
+            return infos == null ? new ListInfo[0] : infos;
+        } catch (MessagingException e) {
+            throw failures.duringCommand("list the folders", e);
+        }
+    }
+
+    /**
+     * The folder deletes go to: the configured one, else the one the server marks {@code \Trash} (SPECIAL-USE).
+     *
+     * @throws FolderNotFoundException if neither exists, naming the setting that fixes it
+     */
+    public String trashFolder() throws MailboxException {
+        if (settings.trashFolder().isPresent()) {
+            return settings.trashFolder().get();
+        }
+        for (Map.Entry<String, Set<String>> folder : listFolders().entrySet()) {
+            if (folder.getValue().stream().anyMatch(a -> a.equalsIgnoreCase("\\Trash"))) {
+                return folder.getKey();
+            }
+        }
+        throw new FolderNotFoundException(settings.name(), settings.host(), "Trash",
+                "the server marks no folder as \\Trash; set the mailbox's trash folder to the one deletes should go to",
+                null);
+    }
+
+    /**
+     * Creates and subscribes the folders of a layout that the server lacks, parents first.
+     *
+     * @return the layout paths created, and those that already existed
+     */
+    public ProvisioningReport provision(List<String> layoutPaths) throws MailboxException {
+        Set<String> existing = new LinkedHashSet<>();
+        for (String name : listFolders().keySet()) {
+            existing.add(name.toLowerCase(Locale.ROOT));
+        }
+        List<String> created = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (String path : layoutPaths) {
+            String[] segments = path.split("/");
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < segments.length; i++) {
+                prefix.append(i == 0 ? "" : "/").append(segments[i]);
+                String current = prefix.toString();
+                if (FolderNames.isInbox(current) || existing.contains(current.toLowerCase(Locale.ROOT))) {
+                    if (i == segments.length - 1 && !present.contains(current)) {
+                        present.add(current);
+                    }
+                    continue;
+                }
+                create(current);
+                existing.add(current.toLowerCase(Locale.ROOT));
+                created.add(current);
+            }
+        }
+        return new ProvisioningReport(settings.name(), created, present);
+    }
+
+    private void create(String layoutPath) throws MailboxException {
+        String serverName = folderNames.toServer(layoutPath);
+        try {
+            root().doCommand(protocol -> {
+                protocol.create(serverName);
+                protocol.subscribe(serverName);
+                return null;
+            });
+        } catch (MessagingException e) {
+            throw failures.duringCommand("create folder \"" + layoutPath + "\"", e);
+        }
+    }
+
+    /** Opens a folder read-only (EXAMINE) for a dry run: nothing done through the reader changes the mailbox. */
+    public ImapFolderReader openReader(String layoutPath) throws MailboxException {
+        return new ImapFolderReader(this, layoutPath, open(layoutPath, Folder.READ_ONLY));
+    }
+
+    /**
+     * Opens a folder read-write to apply a plan made against {@code planned}.
+     *
+     * @throws io.mailrules.core.source.SnapshotChangedException if the folder's UIDVALIDITY changed, before
+     *         anything is done to it
+     */
+    public FolderApplier openApplier(FolderSnapshot planned) throws MailboxException {
+        ImapFolderReader folder = new ImapFolderReader(this, planned.folder(), open(planned.folder(), Folder.READ_WRITE));
+        return FolderApplier.start(this, folder, planned);
+    }
+
+    private IMAPFolder open(String layoutPath, int mode) throws MailboxException {
+        String serverName = folderNames.toServer(layoutPath);
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(serverName);
+            if (capabilities.condStore()) {
+                // SELECT/EXAMINE (CONDSTORE) makes the server report HIGHESTMODSEQ for the snapshot.
+                folder.open(mode, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
+            } else {
+                folder.open(mode);
+            }
+            return folder;
+        } catch (jakarta.mail.FolderNotFoundException e) {
+            throw new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e);
+        } catch (MessagingException e) {
+            MailboxException failure = failures.duringCommand("open folder \"" + layoutPath + "\"", e);
+            if (failure instanceof FolderNotFoundException) {
+                throw new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e);
+            }
+            throw failure;
+        }
+    }
+
+    /** The UIDNEXT of a folder by STATUS, for servers that leave it out of the SELECT answer. */
+    long statusUidNext(String layoutPath) throws MailboxException {
+        String serverName = folderNames.toServer(layoutPath);
+        try {
+            Object status = root().doCommand(protocol -> protocol.status(serverName, new String[] {"UIDNEXT"}));
+            return ((org.eclipse.angus.mail.imap.protocol.Status) status).uidnext;
+        } catch (MessagingException e) {
+            throw failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
+        }
+    }
+
+    private IMAPFolder root() throws MessagingException {
+        return (IMAPFolder) store.getDefaultFolder();
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (MessagingException ignored) {
+            // Logging out is a courtesy; the connection is dropped either way.
+        } finally {
+            permit.close();
+        }
+    }
+}

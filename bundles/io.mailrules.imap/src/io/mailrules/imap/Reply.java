@@ -1,0 +1,65 @@
+package io.mailrules.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+
+/** Everything the server sent for one command, up to and including its tagged completion. */
+record Reply(List<Response> responses) {
+
+    Reply {
+        responses = List.copyOf(responses);
+        if (responses.isEmpty() || !responses.getLast().isTagged()) {
+            throw new IllegalArgumentException("a reply ends with the tagged completion");
+        }
+    }
+
+    Response tagged() {
+        return responses.getLast();
+    }
+
+    boolean ok() {
+        return tagged().isOK();
+    }
+
+    /** The completion's text, response code included, e.g. {@code [TRYCREATE] Mailbox doesn't exist: X}. */
+    String taggedText() {
+        return tagged().getRest();
+    }
+
+    List<IMAPResponse> untagged(String key) {
+        List<IMAPResponse> matching = new ArrayList<>();
+        for (Response response : responses) {
+            if (!response.isTagged() && response instanceof IMAPResponse imap && imap.keyEquals(key)) {
+                matching.add(imap);
+            }
+        }
+        return matching;
+    }
+
+    /**
+     * The COPYUID response code (RFC 4315) as its source and target UID sets. Servers put it in an untagged OK
+     * (Dovecot, for MOVE) or in the tagged OK (Gmail, and every server for COPY).
+     */
+    Optional<String[]> copyUid() {
+        for (Response response : responses) {
+            if (!response.isOK()) {
+                continue;
+            }
+            String text = response.getRest();
+            int start = text.toUpperCase(Locale.ROOT).indexOf("[COPYUID ");
+            if (start < 0) {
+                continue;
+            }
+            int end = text.indexOf(']', start);
+            String[] parts = text.substring(start + 1, end < 0 ? text.length() : end).trim().split(" +");
+            if (parts.length == 4) {
+                return Optional.of(new String[] {parts[2], parts[3]});
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,154 @@
+package io.mailrules.imap.tests;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * An independent IMAP client for arranging and inspecting test mailboxes with plain Jakarta Mail, so assertions about
+ * the final mailbox state do not go through the connector under test. Uses unencrypted IMAP on loopback.
+ */
+final class MailClient implements AutoCloseable {
+
+    private final Store store;
+
+    MailClient(String host, int port, String user, String password) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "30000");
+        store = withMailLoader(() -> {
+            try {
+                Store opened = Session.getInstance(properties).getStore("imap");
+                opened.connect(host, port, user, password);
+                return opened;
+            } catch (MessagingException e) {
+                throw new IllegalStateException("test client cannot log in as " + user + ": " + e, e);
+            }
+        });
+    }
+
+    /** Jakarta Mail finds its providers through the context class loader, which in OSGi must be Angus Mail's. */
+    static <T> T withMailLoader(Supplier<T> action) {
+        try {
+            return withMailLoaderChecked(action::get);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface MailAction<T> {
+        T run() throws MessagingException;
+    }
+
+    /** Also for writing messages: the content handlers of text/plain are found the same way. */
+    static <T> T withMailLoaderChecked(MailAction<T> action) throws MessagingException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(IMAPStore.class.getClassLoader());
+        try {
+            return action.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    void append(String folderName, TestMessage... messages) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        if (!folder.exists()) {
+            folder.create(Folder.HOLDS_MESSAGES);
+        }
+        withMailLoaderChecked(() -> {
+            Session session = TestMessage.plainSession();
+            List<Message> mime = new ArrayList<>();
+            for (TestMessage message : messages) {
+                mime.add(message.toMime(session));
+            }
+            folder.appendMessages(mime.toArray(Message[]::new));
+            return null;
+        });
+    }
+
+    void create(String folderName) throws MessagingException {
+        store.getFolder(folderName).create(Folder.HOLDS_MESSAGES);
+    }
+
+    boolean exists(String folderName) throws MessagingException {
+        return store.getFolder(folderName).exists();
+    }
+
+    /** Deleting and creating a folder again gives it a new UIDVALIDITY, as a server-side restore would. */
+    void recreate(String folderName, TestMessage... messages) throws MessagingException {
+        store.getFolder(folderName).delete(true);
+        create(folderName);
+        append(folderName, messages);
+    }
+
+    /** Subject to flags (system flags as {@code \Seen}, keywords as they are) of every message in the folder. */
+    Map<String, List<String>> contents(String folderName) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        folder.open(Folder.READ_ONLY);
+        try {
+            Message[] messages = folder.getMessages();
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            folder.fetch(messages, profile);
+            Map<String, List<String>> contents = new TreeMap<>();
+            for (Message message : messages) {
+                contents.put(message.getSubject(), flagNames(message.getFlags()));
+            }
+            return contents;
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    private static List<String> flagNames(Flags flags) {
+        List<String> names = new ArrayList<>();
+        for (Flags.Flag flag : flags.getSystemFlags()) {
+            if (flag == Flags.Flag.SEEN) {
+                names.add("\\Seen");
+            } else if (flag == Flags.Flag.FLAGGED) {
+                names.add("\\Flagged");
+            } else if (flag == Flags.Flag.DELETED) {
+                names.add("\\Deleted");
+            } else if (flag == Flags.Flag.ANSWERED) {
+                names.add("\\Answered");
+            }
+        }
+        names.addAll(List.of(flags.getUserFlags()));
+        names.sort(null);
+        return names;
+    }
+
+    /** Marks a message \Deleted the way another mail client would, without expunging. */
+    void markDeleted(String folderName, String subject) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        folder.open(Folder.READ_WRITE);
+        try {
+            for (Message message : folder.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    message.setFlag(Flags.Flag.DELETED, true);
+                }
+            }
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    @Override
+    public void close() throws MessagingException {
+        store.close();
+    }
+}

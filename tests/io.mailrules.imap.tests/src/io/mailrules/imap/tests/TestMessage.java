@@ -1,0 +1,56 @@
+package io.mailrules.imap.tests;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** A message to put into a test mailbox; the subject identifies it in assertions. */
+record TestMessage(String from, String subject, Instant received, List<Map.Entry<String, String>> extraHeaders) {
+
+    static TestMessage of(String from, String subject) {
+        return new TestMessage(from, subject, null, List.of());
+    }
+
+    TestMessage receivedAt(Instant when) {
+        return new TestMessage(from, subject, when, extraHeaders);
+    }
+
+    TestMessage withHeader(String name, String value) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(extraHeaders);
+        headers.add(Map.entry(name, value));
+        return new TestMessage(from, subject, received, headers);
+    }
+
+    MimeMessage toMime(Session session) throws MessagingException {
+        Date receivedDate = received == null ? null : Date.from(received);
+        // APPEND sends the received date as INTERNALDATE, which date searches and retention rules read.
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            public Date getReceivedDate() {
+                return receivedDate;
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setHeader("To", "team@example.com");
+        message.setSubject(subject, "UTF-8");
+        for (Map.Entry<String, String> header : extraHeaders) {
+            message.addHeader(header.getKey(), header.getValue());
+        }
+        message.setText("Body of " + subject, "UTF-8");
+        message.saveChanges();
+        // After saveChanges, which would otherwise replace it with a generated one.
+        message.setHeader("Message-ID", "<" + Math.abs(subject.hashCode()) + "." + System.nanoTime() + "@test>");
+        return message;
+    }
+
+    static Session plainSession() {
+        return MailClient.withMailLoader(() -> Session.getInstance(new Properties()));
+    }
+}
