@@ -1,0 +1,25 @@
+package io.mailrules.engine;
+
+import java.util.List;
+
+/**
+ * A rule ready to run against one folder of one mailbox. Its actions stop after the first terminal one, because
+ * nothing after it could ever apply.
+ *
+ * @param name the name plans and previews show, qualified by its rules block or retention policy
+ */
+record CompiledRule(String name, CompiledCondition condition, List<ActionTemplate> actions) {
+
+    CompiledRule {
+        actions = List.copyOf(actions);
+        for (int i = 0; i < actions.size() - 1; i++) {
+            if (actions.get(i).terminal()) {
+                throw new IllegalArgumentException("rule " + name + " has actions after its terminal action");
+            }
+        }
+    }
+
+    boolean isTerminal() {
+        return !actions.isEmpty() && actions.getLast().terminal();
+    }
+}

@@ -1,0 +1,149 @@
+package io.mailrules.engine;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.mailrules.core.plan.Action;
+import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.PlannedMessage;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.search.SearchKey;
+import io.mailrules.core.source.FolderReader;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.MessageHeaders;
+
+/**
+ * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing, at most one header fetch for
+ * every rule SEARCH cannot decide, and one fetch of what the preview shows for the messages acted on. First
+ * terminal match is resolved on UID sets, so the cost grows with the number of rules, not rules times messages.
+ */
+final class FolderEvaluator {
+
+    static final Set<String> DISPLAY_FIELDS = Set.of("Message-ID", "From", "Subject");
+
+    private final ZoneId zone;
+
+    FolderEvaluator(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages) {
+    }
+
+    Result evaluate(FolderReader reader, List<CompiledRule> rules) throws MailboxException {
+        FolderSnapshot snapshot = reader.snapshot();
+        // Mail that arrives after the snapshot is left for the next run rather than acted on unpinned.
+        UidSet pinned = snapshot.uidNext() > 1 ? UidSet.range(1, snapshot.uidNext() - 1) : UidSet.empty();
+        List<UidSet> matched = matches(reader, rules, pinned);
+
+        Map<Long, Outcome> outcomes = new TreeMap<>();
+        UidSet remaining = matched.stream().reduce(UidSet.empty(), UidSet::union);
+        for (int i = 0; i < rules.size(); i++) {
+            CompiledRule rule = rules.get(i);
+            UidSet hits = matched.get(i).intersect(remaining);
+            if (hits.isEmpty() || rule.actions().isEmpty()) {
+                continue;
+            }
+            for (long uid : hits) {
+                outcomes.computeIfAbsent(uid, key -> new Outcome()).add(rule);
+            }
+            if (rule.isTerminal()) {
+                remaining = remaining.minus(hits);
+            }
+        }
+        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes));
+    }
+
+    private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned)
+            throws MailboxException {
+        Map<SearchKey, UidSet> searches = new HashMap<>();
+        List<UidSet> candidates = new ArrayList<>();
+        UidSet toFetch = UidSet.empty();
+        Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (CompiledRule rule : rules) {
+            SearchKey key = rule.condition().narrowing();
+            UidSet found = searches.get(key);
+            if (found == null) {
+                found = pinned.isEmpty() ? UidSet.empty() : reader.search(key).intersect(pinned);
+                searches.put(key, found);
+            }
+            candidates.add(found);
+            if (rule.condition().residual().isPresent()) {
+                toFetch = toFetch.union(found);
+                fields.addAll(rule.condition().residual().get().fields());
+            }
+        }
+        Map<Long, MessageHeaders> fetched = toFetch.isEmpty() ? Map.of() : byUid(reader.fetchHeaders(toFetch, fields));
+        List<UidSet> matched = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Optional<LocalCheck> residual = rules.get(i).condition().residual();
+            if (residual.isEmpty()) {
+                matched.add(candidates.get(i));
+                continue;
+            }
+            UidSet.Builder confirmed = UidSet.builder();
+            for (long uid : candidates.get(i)) {
+                MessageHeaders message = fetched.get(uid);
+                if (message != null && residual.get().test().test(message)) {
+                    confirmed.add(uid);
+                }
+            }
+            matched.add(confirmed.build());
+        }
+        return matched;
+    }
+
+    private List<PlannedMessage> plannedMessages(FolderReader reader, String folder, Map<Long, Outcome> outcomes)
+            throws MailboxException {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        UidSet.Builder actedOn = UidSet.builder();
+        outcomes.keySet().forEach(actedOn::add);
+        List<PlannedMessage> messages = new ArrayList<>();
+        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), DISPLAY_FIELDS)) {
+            Outcome outcome = outcomes.get(message.uid());
+            if (outcome == null) {
+                continue;
+            }
+            LocalDate arrival = LocalDate.ofInstant(message.internalDate(), zone);
+            List<Action> actions = new ArrayList<>();
+            for (ActionTemplate template : outcome.actions) {
+                Action action = template.resolve(arrival);
+                if (action.destination().filter(folder::equals).isPresent()) {
+                    // A dated target can only be recognised as the source folder once the date is known.
+                    action = new Action.Stop();
+                }
+                actions.add(action);
+            }
+            messages.add(new PlannedMessage(message.uid(), message.messageId(), message.internalDate(),
+                    message.from().orElse(""), message.subject().orElse(""), outcome.rules, actions));
+        }
+        return messages;
+    }
+
+    private static Map<Long, MessageHeaders> byUid(List<MessageHeaders> messages) {
+        Map<Long, MessageHeaders> byUid = new HashMap<>();
+        messages.forEach(message -> byUid.put(message.uid(), message));
+        return byUid;
+    }
+
+    /** The rules that matched one message and the actions they add up to, in evaluation order. */
+    private static final class Outcome {
+        private final List<String> rules = new ArrayList<>();
+        private final List<ActionTemplate> actions = new ArrayList<>();
+
+        void add(CompiledRule rule) {
+            rules.add(rule.name());
+            actions.addAll(rule.actions());
+        }
+    }
+}

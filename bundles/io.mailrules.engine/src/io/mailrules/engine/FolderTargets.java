@@ -1,0 +1,93 @@
+package io.mailrules.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.mailrules.dsl.analysis.FolderPaths;
+import io.mailrules.dsl.analysis.LayoutIndex;
+import io.mailrules.dsl.mailrules.Layout;
+import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.dsl.mailrules.Role;
+import io.mailrules.dsl.mailrules.TrashFolder;
+
+/**
+ * Turns folder paths of one job into server folder names of one mailbox: role placeholders ({@code {archive}}) by
+ * the job's layout, date placeholders ({@code {year}}, {@code {month}}) by the message's arrival day.
+ */
+final class FolderTargets {
+
+    private static final String DEFAULT_TRASH = "Trash";
+
+    private final ServerFolders server;
+    private final Mailbox mailbox;
+    private final Optional<LayoutIndex> layout;
+
+    FolderTargets(ServerFolders server, Mailbox mailbox, Layout layout) {
+        this.server = server;
+        this.mailbox = mailbox;
+        this.layout = Optional.ofNullable(layout).map(LayoutIndex::new);
+    }
+
+    String serverName(String rulesPath) {
+        return server.serverName(rulesPath);
+    }
+
+    /** The rules path with role placeholders replaced; date placeholders stay. */
+    String withRoles(String rulesPath) {
+        List<String> segments = new ArrayList<>(FolderPaths.segments(rulesPath));
+        if (!segments.isEmpty() && FolderPaths.isVariable(segments.getFirst()) && layout.isPresent()) {
+            String variable = FolderPaths.variableName(segments.getFirst());
+            for (Role role : Role.values()) {
+                String rolePath = layout.get().rolePath(role);
+                if (role.getLiteral().equals(variable) && rolePath != null) {
+                    segments.set(0, rolePath);
+                }
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    /** The server folder for a message that arrived on a given day. */
+    Function<LocalDate, String> target(String rulesPath) {
+        String path = withRoles(rulesPath);
+        if (!FolderPaths.hasVariables(path)) {
+            String fixed = serverName(path);
+            return day -> fixed;
+        }
+        return day -> serverName(fillDate(path, day));
+    }
+
+    private static String fillDate(String path, LocalDate day) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : FolderPaths.segments(path)) {
+            if (FolderPaths.isVariable(segment) && FolderPaths.variableName(segment).equals("year")) {
+                segments.add(String.format(Locale.ROOT, "%04d", day.getYear()));
+            } else if (FolderPaths.isVariable(segment) && FolderPaths.variableName(segment).equals("month")) {
+                segments.add(String.format(Locale.ROOT, "%02d", day.getMonthValue()));
+            } else {
+                segments.add(segment);
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    /**
+     * Where delete moves mail: the server's SPECIAL-USE {@code \Trash} first, because other clients use it too; then
+     * the mailbox's {@code trash} setting, the layout's trash role, and finally the conventional name.
+     */
+    String trash() {
+        if (server.specialUseTrash().isPresent()) {
+            return server.specialUseTrash().get();
+        }
+        Optional<String> configured = mailbox.getSettings().stream()
+                .filter(TrashFolder.class::isInstance).map(setting -> ((TrashFolder) setting).getFolder()).findFirst();
+        if (configured.isPresent()) {
+            return serverName(configured.get());
+        }
+        return serverName(layout.map(index -> index.rolePath(Role.TRASH)).orElse(DEFAULT_TRASH));
+    }
+}

@@ -1,0 +1,48 @@
+package io.mailrules.engine.tests;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.mailrules.core.source.FolderNotFoundException;
+import io.mailrules.core.source.FolderReader;
+import io.mailrules.engine.MailboxAccess;
+import io.mailrules.engine.ServerFolders;
+
+/** An in-memory server holding one set of folders per mailbox name, all with '/' as delimiter. */
+final class FakeMailbox implements MailboxAccess {
+
+    private final Map<String, Map<String, FakeFolder>> mailboxes = new LinkedHashMap<>();
+    private final ZoneId serverZone;
+    private Optional<String> specialUseTrash = Optional.empty();
+
+    FakeMailbox(ZoneId serverZone) {
+        this.serverZone = serverZone;
+    }
+
+    FakeFolder folder(String mailbox, String name) {
+        return mailboxes.computeIfAbsent(mailbox, key -> new LinkedHashMap<>())
+                .computeIfAbsent(name, key -> new FakeFolder(key, 1000 + name.length(), serverZone));
+    }
+
+    void markTrash(String folder) {
+        specialUseTrash = Optional.of(folder);
+    }
+
+    @Override
+    public ServerFolders folders(String mailbox) {
+        return new ServerFolders('/', "", Set.copyOf(mailboxes.getOrDefault(mailbox, Map.of()).keySet()),
+                specialUseTrash);
+    }
+
+    @Override
+    public FolderReader open(String mailbox, String serverFolder) throws FolderNotFoundException {
+        FakeFolder folder = mailboxes.getOrDefault(mailbox, Map.of()).get(serverFolder);
+        if (folder == null) {
+            throw new FolderNotFoundException(mailbox, "fake", serverFolder, "", null);
+        }
+        return folder;
+    }
+}

@@ -1,0 +1,240 @@
+package io.mailrules.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.mailrules.core.plan.Batch;
+import io.mailrules.core.plan.Flags;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.plan.PlannedMessage;
+import io.mailrules.core.plan.SourceRef;
+import io.mailrules.core.search.SearchKey;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.CompiledPlan;
+import io.mailrules.engine.PlanCompiler;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.engine.RuleExplanation;
+
+/** The evaluation semantics of PRODUCT.md, checked on small hand-made folders. */
+class PlanCompilerTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-15T09:30:00Z");
+    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" password from secret \"m\" }\n";
+
+    private final RulesFiles files = new RulesFiles();
+    private final FakeMailbox server = new FakeMailbox(ZoneOffset.UTC);
+    private final FakeFolder inbox = server.folder("m", "INBOX");
+
+    private void mail(long uid, String from, String subject, int daysOld, String... extraHeaders) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("Message-ID", "<" + uid + "@test>"));
+        headers.add(Map.entry("From", from));
+        headers.add(Map.entry("Subject", subject));
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            headers.add(Map.entry(extraHeaders[i], extraHeaders[i + 1]));
+        }
+        inbox.add(new FakeMessage(uid, NOW.minus(Duration.ofDays(daysOld)), 1000, Flags.NONE, headers));
+    }
+
+    private CompiledPlan compile(String rules) throws MailboxException {
+        PlanCompiler compiler = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC));
+        return compiler.compile(PlanRequest.allJobs(files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
+    }
+
+    private static PlannedMessage message(Plan plan, long uid) {
+        return plan.mailboxes().getFirst().folders().getFirst().messages().stream().filter(m -> m.uid() == uid)
+                .findFirst().orElseThrow(() -> new AssertionError("message " + uid + " not planned"));
+    }
+
+    private static List<String> batches(Plan plan) {
+        return plan.batches().stream().map(PlanCompilerTest::describe).toList();
+    }
+
+    private static String describe(Batch batch) {
+        return batch.folder() + " " + batch.command().kind() + batch.command().target().map(t -> " " + t).orElse("")
+                + batch.command().flags().map(f -> " " + f).orElse("") + " " + batch.uids();
+    }
+
+    @Test
+    void nonTerminalActionsAccumulateUntilTheFirstTerminalAction() throws MailboxException {
+        mail(1, "ceo@bigcustomer.com", "Re: pricing", 1);
+        Plan plan = compile("""
+                rules r for m in "INBOX" {
+                    rule vip when from contains "bigcustomer" then flag, copy to "VIP"
+                    rule interested when subject contains "pricing" then add keyword "$Interested", move to "Replies"
+                    rule late when always then move to "Other"
+                }
+                """).plan();
+        PlannedMessage message = message(plan, 1);
+        assertEquals(List.of("r/vip", "r/interested"), message.rules());
+        assertEquals("add \\Flagged, copy to VIP, add $Interested, move to Replies", message.actionSummary());
+        assertEquals(List.of("INBOX addFlags \\Flagged 1", "INBOX addFlags $Interested 1", "INBOX copy VIP 1",
+                "INBOX move Replies 1"), batches(plan));
+    }
+
+    @Test
+    void firstTerminalRuleWinsAndAMessageIsMovedOnce() throws MailboxException {
+        mail(1, "a@x.com", "hello", 1);
+        mail(2, "b@x.com", "hello", 1);
+        mail(3, "c@y.com", "hello", 1);
+        Plan plan = compile("""
+                rules r for m {
+                    rule a when from contains "a@" then move to "A"
+                    rule x when from contains "x.com" then move to "X"
+                    rule rest when always then mark seen
+                }
+                """).plan();
+        assertEquals(List.of("r/a"), message(plan, 1).rules());
+        assertEquals(List.of("r/x"), message(plan, 2).rules());
+        assertEquals(List.of("r/rest"), message(plan, 3).rules());
+        assertEquals(List.of("INBOX addFlags \\Seen 3", "INBOX move A 1", "INBOX move X 2"), batches(plan));
+    }
+
+    @Test
+    void stopEndsEvaluationWithoutActing() throws MailboxException {
+        mail(1, "boss@corp.com", "hello", 1);
+        mail(2, "other@corp.com", "hello", 1);
+        Plan plan = compile("""
+                rules r for m {
+                    rule boss when from contains "boss" then stop
+                    rule tidy when from domain "corp.com" then flag, move to "Corp"
+                }
+                """).plan();
+        assertEquals("stop", message(plan, 1).actionSummary());
+        assertEquals(List.of("INBOX addFlags \\Flagged 2", "INBOX move Corp 2"), batches(plan));
+    }
+
+    @Test
+    void twoJobsReadingOneFolderShareTheFirstTerminalMatch() throws MailboxException {
+        mail(1, "a@x.com", "old", 400);
+        Plan plan = compile("""
+                rules r for m { rule a when from contains "x.com" then move to "X" }
+                retention cleanup for m { in "INBOX" keep 30 days then delete }
+                """).plan();
+        assertEquals(List.of("r/a"), message(plan, 1).rules());
+        assertEquals(List.of("INBOX move X 1"), batches(plan));
+    }
+
+    @Test
+    void retentionSearchesBeforeTheCutoffAndFillsDateTemplatesPerMessage() throws MailboxException {
+        mail(1, "a@x.com", "new", 10);
+        mail(2, "a@x.com", "old", 400);
+        mail(3, "a@x.com", "older", 800);
+        mail(4, "a@x.com", "older", 790);
+        server.folder("m", "Archive");
+        Plan plan = compile("""
+                layout l { folder "Archive" role archive folder "Junk" }
+                retention yearly for m layout l { in "INBOX" keep 365 days then move to "{archive}/{year}" }
+                """).plan();
+        assertEquals(List.of(new SearchKey.Before(LocalDate.of(2025, 3, 15))), inbox.searches());
+        assertEquals(List.of("INBOX move Archive/2024 3:4", "INBOX move Archive/2025 2"), batches(plan));
+        assertEquals(List.of("Junk", "Archive/2024", "Archive/2025"), plan.mailboxes().getFirst().foldersToCreate());
+    }
+
+    @Test
+    void deleteMovesToTheServersTrashAndExpungeIsExplicit() throws MailboxException {
+        mail(1, "a@x.com", "spam", 1);
+        mail(2, "b@x.com", "junk", 1);
+        server.folder("m", "Deleted Items");
+        server.markTrash("Deleted Items");
+        Plan plan = compile("""
+                rules r for m {
+                    rule d when subject is "spam" then delete
+                    rule e when subject is "JUNK" then expunge
+                }
+                """).plan();
+        assertEquals(List.of("INBOX move Deleted Items 1", "INBOX expunge 2"), batches(plan));
+    }
+
+    @Test
+    void serverSearchAloneDecidesWhatSearchCanExpress() throws MailboxException {
+        mail(1, "a@x.com", "Re: Demo", 1);
+        mail(2, "a@x.com", "Re: pricing", 100);
+        CompiledPlan compiled = compile("""
+                rules r for m {
+                    rule demo when subject contains "demo" and newer than 30 days and not is flagged then mark seen
+                }
+                """);
+        assertEquals(1, inbox.searches().size());
+        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1),
+                Set.of("Message-ID", "From", "Subject"))), inbox.fetches());
+        assertEquals("server SEARCH: SUBJECT \"demo\" SINCE 13-Feb-2026 NOT FLAGGED",
+                compiled.explanations().getFirst().text());
+    }
+
+    @Test
+    void regexFetchesOnlyTheFieldsItNeedsForOnlyTheCandidates() throws MailboxException {
+        mail(1, "MAILER-DAEMON@mx.example", "failure", 1);
+        mail(2, "ana@x.com", "hello", 1, "List-Id", "<weekly.vendor.io>");
+        mail(3, "ben@x.com", "hello", 1);
+        CompiledPlan compiled = compile("""
+                rules r for m {
+                    rule bounces when from matches /mailer-daemon|postmaster/ then move to "Bounces"
+                    rule lists when header "List-Id" matches "weekly\\\\." then move to "Lists"
+                }
+                """);
+        FakeFolder.Fetch evaluation = inbox.fetches().getFirst();
+        assertEquals(Set.of("From", "List-Id"), evaluation.fields());
+        assertEquals("1:3", evaluation.uids().toString(), "From exists on every message; List-Id on one");
+        assertEquals(2, inbox.fetches().size(), "one evaluation fetch and one for the preview");
+        assertEquals(List.of("INBOX move Bounces 1", "INBOX move Lists 2"), batches(compiled.plan()));
+        List<String> texts = compiled.explanations().stream().map(RuleExplanation::text).toList();
+        assertEquals(List.of(
+                "server SEARCH: HEADER \"From\" \"\", then needs header fetch of From because regex",
+                "server SEARCH: HEADER \"List-Id\" \"\", then needs header fetch of List-Id because regex"), texts);
+    }
+
+    @Test
+    void exactComparisonsAndDomainsAreNarrowedByTheServerAndConfirmedLocally() throws MailboxException {
+        mail(1, "ana@sub.corp.com", "Pricing", 1);
+        mail(2, "ana@corp.com.evil.io", "Pricing plans", 1);
+        Plan plan = compile("""
+                rules r for m {
+                    rule a when from domain "corp.com" then flag
+                    rule b when subject is "pricing" then mark seen
+                }
+                """).plan();
+        assertEquals(List.of("INBOX addFlags \\Seen 1", "INBOX addFlags \\Flagged 1"), batches(plan));
+        assertTrue(inbox.searches().contains(new SearchKey.From("corp.com")));
+    }
+
+    @Test
+    void notOverAnInexactConditionIsDecidedLocallyOverTheWholeFolder() throws MailboxException {
+        mail(1, "bot@x.com", "a", 1);
+        mail(2, "ana@x.com", "b", 1);
+        CompiledPlan compiled = compile("""
+                rules r for m { rule humans when not from matches /^bot@/ then flag }
+                """);
+        assertEquals(List.of("INBOX addFlags \\Flagged 2"), batches(compiled.plan()));
+        assertEquals("server SEARCH: ALL, then needs header fetch of From because regex",
+                compiled.explanations().getFirst().text());
+    }
+
+    @Test
+    void aRuleMovingIntoItsOwnFolderIsSkipped() throws MailboxException {
+        mail(1, "a@x.com", "a", 1);
+        Plan plan = compile("""
+                rules r for m { rule loop when always then move to "inbox" rule other when always then flag }
+                """).plan();
+        assertEquals(List.of("r/other"), message(plan, 1).rules());
+    }
+
+    @Test
+    void unknownJobIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC))
+                .compile(PlanRequest.job(files.parse(MAILBOX), "nope", SourceRef.of("f", ""))));
+    }
+}
