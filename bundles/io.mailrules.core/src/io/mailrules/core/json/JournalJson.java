@@ -3,19 +3,27 @@ package io.mailrules.core.json;
 import com.google.gson.stream.JsonWriter;
 import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.journal.IntentRecord;
+import io.mailrules.core.journal.JournalEntry;
 import io.mailrules.core.journal.JournalRecord;
 import io.mailrules.core.journal.OutcomeRecord;
+import io.mailrules.core.journal.RunClosing;
+import io.mailrules.core.journal.RunHeader;
+import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.plan.BatchId;
+import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.RunId;
+import io.mailrules.core.run.RunStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Journal records as JSON lines: one compact object per line (line breaks inside strings are escaped), led by a
+ * Journal entries as JSON lines: one compact object per line (line breaks inside strings are escaped), led by a
  * version field {@code "v"} and a {@code "type"}, so the journal store can append a line per record and a reader of
  * a later version can tell old lines from new ones.
  */
@@ -26,15 +34,17 @@ public final class JournalJson {
     private JournalJson() {
     }
 
-    /** The record as one line of JSON, without the line terminator. */
-    public static String toLine(JournalRecord record) {
+    /** The entry as one line of JSON, without the line terminator. */
+    public static String toLine(JournalEntry entry) {
         StringWriter text = new StringWriter();
         try (JsonWriter out = new JsonWriter(text)) {
             out.beginObject();
             out.name("v").value(VERSION);
-            switch (record) {
+            switch (entry) {
+                case RunHeader header -> writeHeader(out, header);
                 case IntentRecord intent -> writeIntent(out, intent);
                 case OutcomeRecord outcome -> writeOutcome(out, outcome);
+                case RunClosing closing -> writeClosing(out, closing);
             }
             out.endObject();
         } catch (IOException e) {
@@ -44,9 +54,24 @@ public final class JournalJson {
     }
 
     /**
+     * Reads an intent or outcome line; a header or closing line is an error here.
+     *
      * @throws JsonFormatException naming the JSON path of what is wrong with the line
      */
     public static JournalRecord fromLine(String line) {
+        return (JournalRecord) read(line, false);
+    }
+
+    /**
+     * Reads any line of a journal file.
+     *
+     * @throws JsonFormatException naming the JSON path of what is wrong with the line
+     */
+    public static JournalEntry entryFromLine(String line) {
+        return read(line, true);
+    }
+
+    private static JournalEntry read(String line, boolean runLinesAllowed) {
         JsonFields fields = JsonFields.of(StrictJson.parse(line), "$");
         long version = fields.wholeNumber("v", 1, Integer.MAX_VALUE);
         if (version != VERSION) {
@@ -55,18 +80,92 @@ public final class JournalJson {
         }
         String type = fields.string("type");
         RunId runId = fields.parsed("runId", RunId::new);
-        BatchId batchId = fields.parsed("batchId", BatchId::parse);
         Instant at = fields.instant("at");
-        JournalRecord record = switch (type) {
-            case "intent" -> readIntent(fields, runId, batchId, at);
+        JournalEntry entry = switch (type) {
+            case "intent" -> readIntent(fields, runId, fields.parsed("batchId", BatchId::parse), at);
             case "outcome" -> {
+                BatchId batchId = fields.parsed("batchId", BatchId::parse);
                 var outcome = ModelCodec.readOutcomeFields(fields);
                 yield fields.build(() -> new OutcomeRecord(runId, batchId, at, outcome));
             }
-            default -> throw fields.fail("type", "unknown record type \"" + type + "\"; expected intent or outcome");
+            case "header" -> {
+                if (!runLinesAllowed) {
+                    throw unknownType(fields, type, false);
+                }
+                yield readHeader(fields, runId, at);
+            }
+            case "closing" -> {
+                if (!runLinesAllowed) {
+                    throw unknownType(fields, type, false);
+                }
+                RunStatus status = fields.parsed("status", JournalJson::parseStatus);
+                yield fields.build(() -> new RunClosing(runId, at, status));
+            }
+            default -> throw unknownType(fields, type, runLinesAllowed);
         };
         fields.finish();
-        return record;
+        return entry;
+    }
+
+    private static JsonFormatException unknownType(JsonFields fields, String type, boolean runLinesAllowed) {
+        return fields.fail("type", "unknown record type \"" + type + "\"; expected "
+                + (runLinesAllowed ? "header, intent, outcome or closing" : "intent or outcome"));
+    }
+
+    private static void writeHeader(JsonWriter out, RunHeader header) throws IOException {
+        out.name("type").value("header");
+        out.name("runId").value(header.runId().value());
+        out.name("at").value(header.startedAt().toString());
+        out.name("kind").value(header.kind().name().toLowerCase(Locale.ROOT));
+        if (header.refersTo().isPresent()) {
+            out.name("refersTo").value(header.refersTo().get().value());
+        }
+        out.name("planId").value(header.planId().value());
+        out.name("sourceFile").value(header.sourceFile());
+        out.name("mailboxes").beginArray();
+        for (String mailbox : header.mailboxes()) {
+            out.value(mailbox);
+        }
+        out.endArray();
+    }
+
+    private static RunHeader readHeader(JsonFields fields, RunId runId, Instant startedAt) {
+        RunKind kind = fields.parsed("kind", JournalJson::parseKind);
+        Optional<RunId> refersTo = fields.has("refersTo")
+                ? Optional.of(fields.parsed("refersTo", RunId::new))
+                : Optional.empty();
+        PlanId planId = fields.parsed("planId", PlanId::new);
+        String sourceFile = fields.string("sourceFile");
+        List<String> mailboxes = fields.strings("mailboxes");
+        return fields.build(() -> new RunHeader(runId, planId, sourceFile, mailboxes, startedAt, kind, refersTo));
+    }
+
+    private static void writeClosing(JsonWriter out, RunClosing closing) throws IOException {
+        out.name("type").value("closing");
+        out.name("runId").value(closing.runId().value());
+        out.name("at").value(closing.at().toString());
+        out.name("status").value(closing.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static RunKind parseKind(String text) {
+        return switch (text) {
+            case "run" -> RunKind.RUN;
+            case "undo" -> RunKind.UNDO;
+            case "resume" -> RunKind.RESUME;
+            default -> throw new IllegalArgumentException("unknown run kind \"" + text
+                    + "\"; expected run, undo or resume");
+        };
+    }
+
+    private static RunStatus parseStatus(String text) {
+        return switch (text) {
+            case "completed" -> RunStatus.COMPLETED;
+            case "partial" -> RunStatus.PARTIAL;
+            case "failed" -> RunStatus.FAILED;
+            case "interrupted" -> RunStatus.INTERRUPTED;
+            default -> throw new IllegalArgumentException("unknown final status \"" + text
+                    + "\"; expected completed, partial, failed or interrupted");
+        };
     }
 
     private static void writeCommon(JsonWriter out, String type, JournalRecord record) throws IOException {

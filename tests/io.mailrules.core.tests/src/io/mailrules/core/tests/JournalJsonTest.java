@@ -9,13 +9,18 @@ import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.JournalRecord;
 import io.mailrules.core.journal.OutcomeRecord;
+import io.mailrules.core.journal.RunClosing;
+import io.mailrules.core.journal.RunHeader;
+import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.json.JournalJson;
 import io.mailrules.core.json.JsonFormatException;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.Flags;
+import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.RunId;
+import io.mailrules.core.run.RunStatus;
 import io.mailrules.core.run.UidMapping;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +104,39 @@ class JournalJsonTest {
         JsonFormatException error = assertThrows(JsonFormatException.class,
                 () -> JournalJson.fromLine(line.substring(0, line.length() / 2)));
         assertTrue(error.problem().startsWith("malformed JSON"), error.getMessage());
+    }
+
+    @Test
+    void headerAndClosingLinesRoundTrip() {
+        RunHeader run = RunHeader.run(RUN, new PlanId("plan-1"), "sales.mailrules", List.of("sdr1", "sdr2"), AT);
+        String line = JournalJson.toLine(run);
+        assertEquals("{\"v\":1,\"type\":\"header\",\"runId\":\"20250301T101530Z-4f2a9c\","
+                + "\"at\":\"2025-03-01T10:15:31.250Z\",\"kind\":\"run\",\"planId\":\"plan-1\","
+                + "\"sourceFile\":\"sales.mailrules\",\"mailboxes\":[\"sdr1\",\"sdr2\"]}", line);
+        assertEquals(run, JournalJson.entryFromLine(line));
+        RunHeader undo = RunHeader.following(RunKind.UNDO, new RunId("earlier"), RUN, new PlanId("plan-1"),
+                "sales.mailrules", List.of("sdr1"), AT);
+        assertEquals(undo, JournalJson.entryFromLine(JournalJson.toLine(undo)));
+        RunClosing closing = new RunClosing(RUN, AT, RunStatus.PARTIAL);
+        assertEquals(closing, JournalJson.entryFromLine(JournalJson.toLine(closing)));
+    }
+
+    @Test
+    void headerLineIsNotABatchRecord() {
+        String line = JournalJson.toLine(new RunClosing(RUN, AT, RunStatus.COMPLETED));
+        assertEquals("$.type: unknown record type \"closing\"; expected intent or outcome",
+                assertThrows(JsonFormatException.class, () -> JournalJson.fromLine(line)).getMessage());
+        assertEquals("$.status: unknown final status \"undone\"; expected completed, partial, failed or interrupted",
+                assertThrows(JsonFormatException.class,
+                        () -> JournalJson.entryFromLine(line.replace("completed", "undone"))).getMessage());
+    }
+
+    @Test
+    void headerKindAndReferenceMustAgree() {
+        String line = JournalJson.toLine(RunHeader.run(RUN, new PlanId("plan-1"), "sales.mailrules",
+                List.of("sdr1"), AT)).replace("\"kind\":\"run\"", "\"kind\":\"undo\"");
+        JsonFormatException error = assertThrows(JsonFormatException.class, () -> JournalJson.entryFromLine(line));
+        assertEquals("$: run " + RUN + ": an undo must name the run it works on", error.getMessage());
     }
 
     private static void assertRoundTrip(JournalRecord record) {

@@ -1,0 +1,16 @@
+package io.mailrules.core.journal;
+
+import io.mailrules.core.run.RunId;
+import java.time.Instant;
+
+/**
+ * A line of a run's journal file: the {@link RunHeader} first, then an {@link IntentRecord} and an
+ * {@link OutcomeRecord} per batch, and a {@link RunClosing} when the run ended on its own terms.
+ */
+public sealed interface JournalEntry permits RunHeader, JournalRecord, RunClosing {
+
+    RunId runId();
+
+    /** When the entry was written. */
+    Instant at();
+}
