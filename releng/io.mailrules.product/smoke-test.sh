@@ -1,26 +1,72 @@
 #!/usr/bin/env bash
-# Scripted start of the product archive as a user gets it: unpack, run its `mailrules` launcher, wait for the
-# workbench window, save a screenshot under target/, and close. Fails when the window does not open.
+# Scripted use of the product archive as a user gets it: unpack it, run the headless commands of its `mailrules`
+# launcher without a display (validate, lsp), then start the workbench, wait for its window, save a screenshot
+# under target/, and close. Fails when a command answers wrongly or the window does not open.
 set -euo pipefail
 archive="$1"
 out="$2"
 expected_title="$3"
+examples="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../docs/examples" && pwd)"
+
+fail() {
+  echo "product smoke test: $1" >&2
+  shift
+  for file in "$@"; do echo "--- $file" >&2; cat "$file" >&2; done
+  exit 1
+}
+
+rm -rf "$out"
+mkdir -p "$out/home"
+tar -xzf "$archive" -C "$out"
+mailrules="$out/mailrules/mailrules"
+
+# The headless commands, without a display: the documented examples are clean (relative paths, as a user types
+# them, from the caller's directory), a broken file gives its diagnostic line and exit code 1.
+status=0
+(cd "$examples/.." && env -u DISPLAY HOME="$out/home" "$mailrules" validate examples/*.mailrules) \
+  >"$out/validate-examples.out" 2>"$out/validate-examples.err" || status=$?
+[ "$status" -eq 0 ] || fail "validate of docs/examples exited with $status" "$out/validate-examples.out" "$out/validate-examples.err"
+if grep -v ': info: ' "$out/validate-examples.out" | grep -q .; then
+  fail "validate of docs/examples reported errors or warnings" "$out/validate-examples.out"
+fi
+
+printf 'mailbox sdr1 {\n    host "imap.example.com" port 993 tls\n    password "hunter2"\n}\n' >"$out/bad.mailrules"
+expected='bad.mailrules:3:14: error: Mailbox '"'"'sdr1'"'"' has its password written in the file: store it as a secret and use password from secret "sdr1"'
+status=0
+(cd "$out" && env -u DISPLAY HOME="$out/home" "$mailrules" validate bad.mailrules) \
+  >"$out/validate-bad.out" 2>"$out/validate-bad.err" || status=$?
+[ "$status" -eq 1 ] || fail "validate of a broken file exited with $status, not 1" "$out/validate-bad.out" "$out/validate-bad.err"
+[ "$(cat "$out/validate-bad.out")" = "$expected" ] || fail "validate of a broken file printed, instead of: $expected" \
+  "$out/validate-bad.out" "$out/validate-bad.err"
+
+# The language server as an editor starts it: initialize (on a workspace folder, which Xtext's server requires),
+# wait for the answer, then shutdown and exit.
+mkdir -p "$out/lsp-workspace"
+lsp_frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
+lsp_client() {
+  lsp_frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"file://'"$out"'/lsp-workspace","capabilities":{}}}'
+  for _ in $(seq 300); do grep -q '"capabilities"' "$out/lsp.out" 2>/dev/null && break; sleep 0.1; done
+  lsp_frame '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'
+  lsp_frame '{"jsonrpc":"2.0","method":"exit"}'
+}
+status=0
+lsp_client | env -u DISPLAY HOME="$out/home" timeout 60 "$mailrules" lsp >"$out/lsp.out" 2>"$out/lsp.err" || status=$?
+[ "$status" -eq 0 ] || fail "lsp exited with $status" "$out/lsp.out" "$out/lsp.err"
+grep -q '"capabilities"' "$out/lsp.out" || fail "lsp did not answer initialize with its capabilities" "$out/lsp.out" "$out/lsp.err"
+echo "product smoke test: headless validate and lsp answer without a display"
 
 if [ -z "${DISPLAY:-}" ]; then
   if [ "${CI:-}" = "true" ]; then
     echo "product smoke test: no X display on CI; run the build under xvfb-run" >&2
     exit 1
   fi
-  echo "product smoke test: SKIPPED, no X display (run under xvfb-run to start the product)" >&2
+  echo "product smoke test: workbench start SKIPPED, no X display (run under xvfb-run to start the product)" >&2
   exit 0
 fi
 
-rm -rf "$out"
-mkdir -p "$out/home"
-tar -xzf "$archive" -C "$out"
 log="$out/start.log"
 status=0
-HOME="$out/home" timeout 120 "$out/mailrules/mailrules" -data "$out/workspace" \
+HOME="$out/home" timeout 120 "$mailrules" -data "$out/workspace" \
   --screenshot "$out/workbench.png" --exit-after-startup >"$log" 2>&1 || status=$?
 if [ "$status" -ne 0 ]; then
   echo "product smoke test: the launcher exited with $status; its output:" >&2

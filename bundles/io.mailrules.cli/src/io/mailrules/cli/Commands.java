@@ -1,0 +1,41 @@
+package io.mailrules.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.mailrules.cli.commands.HelpCommand;
+import io.mailrules.cli.commands.LspCommand;
+import io.mailrules.cli.commands.ValidateCommand;
+import io.mailrules.cli.commands.VersionCommand;
+
+/** The commands of {@code mailrules}, in the order {@code mailrules help} lists them. */
+public final class Commands {
+
+    private final List<Command> commands = new ArrayList<>();
+
+    /** Every command the product ships. */
+    public static Commands standard() {
+        Commands commands = new Commands();
+        commands.add(new ValidateCommand());
+        commands.add(new LspCommand());
+        commands.add(new VersionCommand());
+        commands.add(new HelpCommand(commands));
+        return commands;
+    }
+
+    public void add(Command command) {
+        if (find(command.name()).isPresent()) {
+            throw new IllegalArgumentException("two commands named " + command.name());
+        }
+        commands.add(command);
+    }
+
+    public Optional<Command> find(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public List<Command> all() {
+        return List.copyOf(commands);
+    }
+}

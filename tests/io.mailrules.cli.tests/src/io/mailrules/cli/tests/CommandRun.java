@@ -1,0 +1,35 @@
+package io.mailrules.cli.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.mailrules.cli.Commands;
+import io.mailrules.cli.Console;
+import io.mailrules.cli.Main;
+
+/** One {@code mailrules} invocation run in-process, with what it printed and its exit code. */
+record CommandRun(int exitCode, String out, String err) {
+
+    static CommandRun in(Path workingDirectory, String... args) {
+        return in(workingDirectory, InputStream.nullInputStream(), args);
+    }
+
+    static CommandRun in(Path workingDirectory, InputStream stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            Console console = new Console(stdin, outStream, errStream, workingDirectory);
+            int exitCode = new Main(Commands.standard()).run(args, console);
+            return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+}
