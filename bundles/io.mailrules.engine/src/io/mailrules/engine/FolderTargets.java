@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.mailrules.dsl.analysis.FolderPaths;
+import io.mailrules.core.source.FolderPaths;
+import io.mailrules.core.source.ServerFolders;
 import io.mailrules.dsl.analysis.LayoutIndex;
 import io.mailrules.dsl.mailrules.Layout;
 import io.mailrules.dsl.mailrules.Mailbox;
@@ -15,7 +16,7 @@ import io.mailrules.dsl.mailrules.Role;
 import io.mailrules.dsl.mailrules.TrashFolder;
 
 /**
- * Turns folder paths of one job into server folder names of one mailbox: role placeholders ({@code {archive}}) by
+ * Turns folder paths of one job into the paths a plan uses for one mailbox: role placeholders ({@code {archive}}) by
  * the job's layout, date placeholders ({@code {year}}, {@code {month}}) by the message's arrival day.
  */
 final class FolderTargets {
@@ -32,8 +33,9 @@ final class FolderTargets {
         this.layout = Optional.ofNullable(layout).map(LayoutIndex::new);
     }
 
-    String serverName(String rulesPath) {
-        return server.serverName(rulesPath);
+    /** The path a plan names the folder of a rules path by. */
+    String path(String rulesPath) {
+        return server.path(rulesPath);
     }
 
     /** The rules path with role placeholders replaced; date placeholders stay. */
@@ -55,10 +57,10 @@ final class FolderTargets {
     Function<LocalDate, String> target(String rulesPath) {
         String path = withRoles(rulesPath);
         if (!FolderPaths.hasVariables(path)) {
-            String fixed = serverName(path);
+            String fixed = path(path);
             return day -> fixed;
         }
-        return day -> serverName(fillDate(path, day));
+        return day -> path(fillDate(path, day));
     }
 
     private static String fillDate(String path, LocalDate day) {
@@ -86,8 +88,8 @@ final class FolderTargets {
         Optional<String> configured = mailbox.getSettings().stream()
                 .filter(TrashFolder.class::isInstance).map(setting -> ((TrashFolder) setting).getFolder()).findFirst();
         if (configured.isPresent()) {
-            return serverName(configured.get());
+            return path(configured.get());
         }
-        return serverName(layout.map(index -> index.rolePath(Role.TRASH)).orElse(DEFAULT_TRASH));
+        return path(layout.map(index -> index.rolePath(Role.TRASH)).orElse(DEFAULT_TRASH));
     }
 }

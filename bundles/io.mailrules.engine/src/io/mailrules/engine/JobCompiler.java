@@ -13,7 +13,7 @@ import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.SystemFlag;
 import io.mailrules.core.search.SearchKey;
-import io.mailrules.dsl.analysis.FolderPaths;
+import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.Rules;
 import io.mailrules.dsl.mailrules.CopyAction;
 import io.mailrules.dsl.mailrules.DeleteAction;

@@ -19,7 +19,10 @@ import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.PlanId;
+import io.mailrules.core.source.FolderReader;
+import io.mailrules.core.source.MailboxAccess;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.ServerFolders;
 import io.mailrules.dsl.mailrules.Job;
 import io.mailrules.dsl.mailrules.Layout;
 import io.mailrules.dsl.mailrules.Mailbox;
@@ -87,11 +90,11 @@ public final class PlanCompiler {
             Layout layout = JobCompiler.layout(job);
             FolderTargets targets = new FolderTargets(server, mailbox, layout);
             for (FolderRules folderRules : compiler.compile(job, targets)) {
-                rulesByFolder.computeIfAbsent(server.serverName(folderRules.folder()), key -> new ArrayList<>())
+                rulesByFolder.computeIfAbsent(server.path(folderRules.folder()), key -> new ArrayList<>())
                         .addAll(folderRules.rules());
             }
             if (layout != null) {
-                LayoutFolders.paths(layout).forEach(path -> layoutFolders.add(server.serverName(path)));
+                LayoutFolders.paths(layout).forEach(path -> layoutFolders.add(server.path(path)));
             }
         }
         List<FolderPlan> folders = new ArrayList<>();
@@ -101,8 +104,10 @@ public final class PlanCompiler {
                 // A folder the run has yet to create holds no mail to act on.
                 continue;
             }
-            FolderEvaluator.Result result = evaluator.evaluate(access.open(mailbox.getName(), entry.getKey()),
-                    entry.getValue());
+            FolderEvaluator.Result result;
+            try (FolderReader reader = access.open(mailbox.getName(), entry.getKey())) {
+                result = evaluator.evaluate(reader, entry.getValue());
+            }
             List<Batch> batches = new ArrayList<>();
             for (BatchPlanner.PlannedBatch batch : BatchPlanner.batches(result.messages())) {
                 batches.add(Batch.of(nextSequence[0]++, mailbox.getName(), result.snapshot().folder(),

@@ -1,5 +1,6 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.Flags;
@@ -8,10 +9,14 @@ import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.UidMapping;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.MessageHeaders;
 import io.mailrules.core.source.SnapshotChangedException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 
@@ -84,6 +89,22 @@ public final class FolderApplier implements AutoCloseable {
         } catch (Refused refused) {
             return BatchResult.failed(batch, progress.acted.build(), skipped, refused.failure);
         }
+    }
+
+    /**
+     * The flags of those of {@code uids} still in the folder, one group per combination: what undo has to restore
+     * after a flag change. Messages no longer there are left out.
+     */
+    public List<FlagGroup> flagGroups(UidSet uids) throws MailboxException {
+        Map<Flags, UidSet.Builder> groups = new LinkedHashMap<>();
+        for (MessageHeaders message : folder.fetchHeaders(uids, Set.of())) {
+            if (uids.contains(message.uid())) {
+                groups.computeIfAbsent(message.flags(), flags -> UidSet.builder()).add(message.uid());
+            }
+        }
+        List<FlagGroup> result = new ArrayList<>();
+        groups.forEach((flags, members) -> result.add(new FlagGroup(flags, members.build())));
+        return List.copyOf(result);
     }
 
     /** Applies batches in order, stopping at the first failure; the results say how far it got. */

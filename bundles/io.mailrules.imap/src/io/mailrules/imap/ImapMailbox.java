@@ -1,7 +1,9 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.source.FolderNaming;
 import io.mailrules.core.source.FolderNotFoundException;
+import io.mailrules.core.source.FolderPaths;
 import io.mailrules.core.source.MailboxException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -18,8 +20,8 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.Namespaces;
 
 /**
- * One logged-in session with one mailbox. Folders are named by layout paths ({@code Archive/2024}); the session maps
- * them to the server's names. Not thread-safe: one job uses a session at a time. Closing it logs out and frees the
+ * One logged-in session with one mailbox. Folders are named by paths ({@code Archive/2024}, see
+ * {@link FolderPaths}); the session maps them to the server's names with its {@link FolderNaming}. Not thread-safe: one job uses a session at a time. Closing it logs out and frees the
  * host's connection slot.
  */
 public final class ImapMailbox implements AutoCloseable {
@@ -30,10 +32,10 @@ public final class ImapMailbox implements AutoCloseable {
     private final Failures failures;
     private final HostConnectionLimiter.Permit permit;
     private final ServerCapabilities capabilities;
-    private final FolderNames folderNames;
+    private final FolderNaming folderNames;
 
     private ImapMailbox(MailboxSettings settings, ConnectorOptions options, IMAPStore store, Failures failures,
-            HostConnectionLimiter.Permit permit, ServerCapabilities capabilities, FolderNames folderNames) {
+            HostConnectionLimiter.Permit permit, ServerCapabilities capabilities, FolderNaming folderNames) {
         this.settings = settings;
         this.options = options;
         this.store = store;
@@ -50,18 +52,18 @@ public final class ImapMailbox implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, String> announced = (Map<String, String>) root.doCommand(protocol -> protocol.getCapabilities());
             ServerCapabilities capabilities = new ServerCapabilities(announced.keySet());
-            FolderNames names = (FolderNames) root.doCommand(protocol -> {
+            FolderNaming names = (FolderNaming) root.doCommand(protocol -> {
                 if (capabilities.namespace()) {
                     Namespaces namespaces = protocol.namespace();
                     if (namespaces != null && namespaces.personal != null && namespaces.personal.length > 0) {
-                        return new FolderNames(namespaces.personal[0].prefix, namespaces.personal[0].delimiter);
+                        return new FolderNaming(namespaces.personal[0].prefix, namespaces.personal[0].delimiter);
                     }
                 }
                 // No NAMESPACE: LIST "" "" answers with the hierarchy delimiter of the root.
                 ListInfo[] root0 = protocol.list("", "");
                 char delimiter = root0 != null && root0.length > 0 && root0[0].separator != '\0'
                         ? root0[0].separator : '/';
-                return new FolderNames("", delimiter);
+                return new FolderNaming("", delimiter);
             });
             return new ImapMailbox(settings, options, store, failures, permit, capabilities, names);
         } catch (MessagingException e) {
@@ -82,7 +84,7 @@ public final class ImapMailbox implements AutoCloseable {
         return capabilities;
     }
 
-    public FolderNames folderNames() {
+    public FolderNaming folderNames() {
         return folderNames;
     }
 
@@ -103,7 +105,7 @@ public final class ImapMailbox implements AutoCloseable {
                 attributes.add(attribute);
             }
             if (attributes.stream().noneMatch(a -> a.equalsIgnoreCase("\\NonExistent"))) {
-                folders.put(folderNames.toLayout(info.name), Set.copyOf(attributes));
+                folders.put(folderNames.toPath(info.name), Set.copyOf(attributes));
             }
         }
         return folders;
@@ -155,7 +157,7 @@ public final class ImapMailbox implements AutoCloseable {
             for (int i = 0; i < segments.length; i++) {
                 prefix.append(i == 0 ? "" : "/").append(segments[i]);
                 String current = prefix.toString();
-                if (FolderNames.isInbox(current) || existing.contains(current.toLowerCase(Locale.ROOT))) {
+                if (FolderPaths.isInbox(current) || existing.contains(current.toLowerCase(Locale.ROOT))) {
                     if (i == segments.length - 1 && !present.contains(current)) {
                         present.add(current);
                     }

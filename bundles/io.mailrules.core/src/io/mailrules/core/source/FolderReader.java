@@ -11,7 +11,7 @@ import java.util.Set;
  * for every condition IMAP can express, and header fields for the rest. Reading never changes the folder (no
  * {@code \Seen} is set), so a dry run leaves the mailbox exactly as it was.
  */
-public interface FolderReader {
+public interface FolderReader extends AutoCloseable {
 
     /** The folder's state now; a plan computed from this reader refers to these UIDs. */
     FolderSnapshot snapshot() throws MailboxException;
@@ -26,4 +26,10 @@ public interface FolderReader {
      * @param headerFieldNames field names to fetch, case-insensitive; empty fetches only UID, date, size and flags
      */
     List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException;
+
+    /** Releases the folder; reading through it afterwards fails. Closing never changes the folder. */
+    @Override
+    default void close() {
+        // Readers without a server-side resource have nothing to release.
+    }
 }

@@ -1,5 +1,6 @@
 package io.mailrules.dsl.analysis;
 
+import io.mailrules.core.source.FolderPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

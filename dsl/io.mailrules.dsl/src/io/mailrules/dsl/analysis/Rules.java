@@ -1,5 +1,6 @@
 package io.mailrules.dsl.analysis;
 
+import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.mailrules.Action;
 import io.mailrules.dsl.mailrules.DeleteAction;
 import io.mailrules.dsl.mailrules.ExpungeAction;

@@ -10,7 +10,7 @@ import org.eclipse.xtext.validation.Check;
 import com.google.inject.Inject;
 
 import io.mailrules.dsl.analysis.AnalysisCache;
-import io.mailrules.dsl.analysis.FolderPaths;
+import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.RetentionGraph;
 import io.mailrules.dsl.mailrules.Layout;
 import io.mailrules.dsl.mailrules.MoveAction;

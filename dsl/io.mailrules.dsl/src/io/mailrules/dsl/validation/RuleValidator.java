@@ -11,7 +11,7 @@ import com.google.inject.Inject;
 import io.mailrules.dsl.analysis.AnalysisCache;
 import io.mailrules.dsl.analysis.Contradiction;
 import io.mailrules.dsl.analysis.Describe;
-import io.mailrules.dsl.analysis.FolderPaths;
+import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.Rules;
 import io.mailrules.dsl.mailrules.Action;
 import io.mailrules.dsl.mailrules.Always;

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.mailrules.core.source.FolderNotFoundException;
+import io.mailrules.core.source.FolderNaming;
 import io.mailrules.core.source.FolderReader;
-import io.mailrules.engine.MailboxAccess;
-import io.mailrules.engine.ServerFolders;
+import io.mailrules.core.source.MailboxAccess;
+import io.mailrules.core.source.ServerFolders;
 
 /** An in-memory server holding one set of folders per mailbox name, all with '/' as delimiter. */
 final class FakeMailbox implements MailboxAccess {
@@ -33,15 +34,15 @@ final class FakeMailbox implements MailboxAccess {
 
     @Override
     public ServerFolders folders(String mailbox) {
-        return new ServerFolders('/', "", Set.copyOf(mailboxes.getOrDefault(mailbox, Map.of()).keySet()),
+        return new ServerFolders(new FolderNaming("", '/'), Set.copyOf(mailboxes.getOrDefault(mailbox, Map.of()).keySet()),
                 specialUseTrash);
     }
 
     @Override
-    public FolderReader open(String mailbox, String serverFolder) throws FolderNotFoundException {
-        FakeFolder folder = mailboxes.getOrDefault(mailbox, Map.of()).get(serverFolder);
+    public FolderReader open(String mailbox, String path) throws FolderNotFoundException {
+        FakeFolder folder = mailboxes.getOrDefault(mailbox, Map.of()).get(path);
         if (folder == null) {
-            throw new FolderNotFoundException(mailbox, "fake", serverFolder, "", null);
+            throw new FolderNotFoundException(mailbox, "fake", path, "", null);
         }
         return folder;
     }

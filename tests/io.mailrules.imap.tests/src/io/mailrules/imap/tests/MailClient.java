@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
@@ -130,6 +131,61 @@ final class MailClient implements AutoCloseable {
         names.addAll(List.of(flags.getUserFlags()));
         names.sort(null);
         return names;
+    }
+
+    /** Every folder that can hold messages, by its server name. */
+    List<String> folderNames() throws MessagingException {
+        List<String> names = new ArrayList<>();
+        for (Folder folder : store.getDefaultFolder().list("*")) {
+            if ((folder.getType() & Folder.HOLDS_MESSAGES) != 0) {
+                names.add(folder.getFullName());
+            }
+        }
+        return names;
+    }
+
+    /** One entry per message of the folder: its Message-ID, subject and flags, read without changing them. */
+    List<Census.Placement> placements(String folderName) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        folder.open(Folder.READ_ONLY);
+        try {
+            Message[] messages = folder.getMessages();
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            profile.add(FetchProfile.Item.FLAGS);
+            profile.add("Message-ID");
+            folder.fetch(messages, profile);
+            List<Census.Placement> placements = new ArrayList<>();
+            for (Message message : messages) {
+                String[] ids = message.getHeader("Message-ID");
+                placements.add(new Census.Placement(ids == null ? "" : ids[0].strip(), folderName,
+                        message.getSubject(), flagNames(message.getFlags())));
+            }
+            return placements;
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    /** Moves a message away the way another mail client would, while a plan waits to be applied. */
+    void move(String folderName, String subject, String targetName) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
+        Folder target = store.getFolder(targetName);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        folder.open(Folder.READ_WRITE);
+        try {
+            List<Message> matching = new ArrayList<>();
+            for (Message message : folder.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    matching.add(message);
+                }
+            }
+            folder.moveMessages(matching.toArray(Message[]::new), target);
+        } finally {
+            folder.close(false);
+        }
     }
 
     /** Marks a message \Deleted the way another mail client would, without expunging. */

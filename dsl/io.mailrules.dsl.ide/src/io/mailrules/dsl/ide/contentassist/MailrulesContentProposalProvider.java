@@ -15,7 +15,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import com.google.inject.Inject;
 
 import io.mailrules.dsl.analysis.AnalysisCache;
-import io.mailrules.dsl.analysis.FolderPaths;
+import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.mailrules.Job;
 import io.mailrules.dsl.mailrules.Layout;
 import io.mailrules.dsl.mailrules.Role;

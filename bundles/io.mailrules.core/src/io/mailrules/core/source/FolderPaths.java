@@ -1,4 +1,4 @@
-package io.mailrules.dsl.analysis;
+package io.mailrules.core.source;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Folder paths as written in rules: '/'-separated, INBOX case-insensitive (RFC 3501), and segments such as
- * {year} that the engine fills in per message.
+ * Folder paths as rules, plans and journals write them: '/'-separated whatever the server's delimiter, INBOX
+ * case-insensitive (RFC 3501), and segments such as {year} that the engine fills in per message. Servers' own names
+ * are reached only through {@link FolderNaming}.
  */
 public final class FolderPaths {
 
@@ -45,6 +46,17 @@ public final class FolderPaths {
 
     public static boolean same(String a, String b) {
         return normalize(a).equals(normalize(b));
+    }
+
+    /** The path and its parents, outermost first: {@code Archive}, {@code Archive/2025}. */
+    public static List<String> withAncestors(String path) {
+        List<String> chain = new ArrayList<>();
+        String current = "";
+        for (String segment : segments(normalize(path))) {
+            current = current.isEmpty() ? segment : current + "/" + segment;
+            chain.add(current);
+        }
+        return chain;
     }
 
     public static boolean isVariable(String segment) {

@@ -1,0 +1,146 @@
+package io.mailrules.imap;
+
+import io.mailrules.core.journal.FlagGroup;
+import io.mailrules.core.plan.Batch;
+import io.mailrules.core.plan.BatchCommand;
+import io.mailrules.core.plan.FolderPlan;
+import io.mailrules.core.plan.MailboxPlan;
+import io.mailrules.core.run.BatchOutcome;
+import io.mailrules.core.run.BatchReport;
+import io.mailrules.core.run.FolderRefusal;
+import io.mailrules.core.run.MailboxReport;
+import io.mailrules.core.source.FolderNotFoundException;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.SnapshotChangedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies one mailbox's part of a plan in its own session: provisions the missing folders, then per folder checks
+ * the snapshot and sends the batches in plan order, each journaled before and after. A failure stops this mailbox
+ * only; a journal that cannot be written stops the whole run, since no command may go out unjournaled.
+ */
+final class MailboxRun {
+
+    /** How a mailbox's part ended, as far as the run's closing status is concerned. */
+    enum Ending {
+        /** Every batch was tried, or the mailbox was given up before any command of an open batch was sent. */
+        SETTLED,
+        /** The user cancelled; batches are left for a resume. */
+        CANCELLED,
+        /** A batch's command may or may not have reached the server (connection lost after its intent). */
+        IN_DOUBT
+    }
+
+    record Result(MailboxReport report, Ending ending) {
+    }
+
+    private final ImapConnector connector;
+    private final MailboxLogins logins;
+    private final RunRecorder recorder;
+    private final MailboxPlan plan;
+    private final List<String> created = new ArrayList<>();
+    private final List<FolderRefusal> refusals = new ArrayList<>();
+    private final List<BatchReport> reports = new ArrayList<>();
+    private Optional<String> failure = Optional.empty();
+    private Ending ending = Ending.SETTLED;
+
+    MailboxRun(ImapConnector connector, MailboxLogins logins, RunRecorder recorder, MailboxPlan plan) {
+        this.connector = connector;
+        this.logins = logins;
+        this.recorder = recorder;
+        this.plan = plan;
+    }
+
+    Result apply() throws IOException {
+        try (ImapMailbox session = connect()) {
+            created.addAll(session.provision(plan.foldersToCreate()).created());
+            for (FolderPlan folder : plan.folders()) {
+                if (!applyFolder(session, folder)) {
+                    break;
+                }
+            }
+        } catch (MailboxException e) {
+            failure = Optional.of(e.getMessage());
+            recorder.progress().mailboxFailed(plan.mailbox(), e.getMessage(), notSent());
+        } catch (InterruptedException e) {
+            // Waiting for a connection slot was cancelled: nothing of this mailbox was sent.
+            Thread.currentThread().interrupt();
+            ending = Ending.CANCELLED;
+        }
+        return new Result(new MailboxReport(plan.mailbox(), created, refusals, reports, failure, notSent()), ending);
+    }
+
+    private ImapMailbox connect() throws MailboxException, InterruptedException {
+        MailboxLogin login = logins.login(plan.mailbox());
+        return connector.connect(login.settings(), login.credentials());
+    }
+
+    /** @return whether to go on with the mailbox's next folder */
+    private boolean applyFolder(ImapMailbox session, FolderPlan folder) throws MailboxException, IOException {
+        FolderApplier applier;
+        try {
+            applier = session.openApplier(folder.snapshot());
+        } catch (SnapshotChangedException | FolderNotFoundException e) {
+            // The plan's UIDs may name other messages now, or none: leave this folder alone, go on with the others.
+            refuse(folder, folder.batches().size(), e.getMessage());
+            return true;
+        }
+        try (applier) {
+            List<Batch> batches = folder.batches();
+            for (int i = 0; i < batches.size(); i++) {
+                if (recorder.progress().isCancelled()) {
+                    ending = Ending.CANCELLED;
+                    return false;
+                }
+                BatchReport report = applyBatch(applier, batches.get(i));
+                if (report == null) {
+                    return false;
+                }
+                if (report.outcome() instanceof BatchOutcome.Failed failed) {
+                    // Later batches of a folder build on earlier ones (flags before the move that takes the messages
+                    // away), so they are not sent after a failure.
+                    refuse(folder, batches.size() - i - 1, "an earlier batch in this folder failed: " + failed.error());
+                    return true;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** @return the report, or null when the connection broke after the intent was journaled */
+    private BatchReport applyBatch(FolderApplier applier, Batch batch) throws MailboxException, IOException {
+        List<FlagGroup> flagsBefore = changesFlags(batch.command()) ? applier.flagGroups(batch.uids()) : List.of();
+        recorder.intent(batch, flagsBefore);
+        BatchResult result;
+        try {
+            result = applier.apply(batch);
+        } catch (MailboxException e) {
+            // No outcome is written: whether the server acted is unknown, and a resume reconciles exactly such a
+            // batch against the server.
+            ending = Ending.IN_DOUBT;
+            failure = Optional.of(e.getMessage());
+            recorder.progress().mailboxFailed(plan.mailbox(), e.getMessage(), notSent());
+            return null;
+        }
+        recorder.outcome(batch, result.outcome());
+        BatchReport report = new BatchReport(batch, result.acted(), result.skipped(), result.outcome());
+        reports.add(report);
+        return report;
+    }
+
+    private static boolean changesFlags(BatchCommand command) {
+        return command instanceof BatchCommand.AddFlags || command instanceof BatchCommand.RemoveFlags;
+    }
+
+    private void refuse(FolderPlan folder, int batches, String reason) {
+        refusals.add(new FolderRefusal(folder.folder(), batches, reason));
+        recorder.progress().batchesSkipped(plan.mailbox(), folder.folder(), batches, reason);
+    }
+
+    private int notSent() {
+        return plan.batches().size() - reports.size();
+    }
+}

@@ -1,0 +1,100 @@
+package io.mailrules.imap;
+
+import io.mailrules.core.journal.RunHeader;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.journal.store.RunJournalWriter;
+import io.mailrules.core.plan.MailboxPlan;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.run.MailboxReport;
+import io.mailrules.core.run.RunId;
+import io.mailrules.core.run.RunProgress;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.run.RunStatus;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies a plan exactly as it was previewed: the plan's batches, on the plan's UIDs, in the plan's order, and
+ * nothing else. A folder whose UIDVALIDITY changed since the plan is refused, UIDs that left their folder are
+ * skipped, and mail that arrived after the plan is never touched. Every batch is journaled before its command is
+ * sent and after its answer; one failing mailbox never stops the others.
+ * <p>
+ * The journal closes as COMPLETED when every batch succeeded; INTERRUPTED when the run was cancelled or a connection
+ * broke between a batch's intent and its answer, so that a resume is offered; otherwise PARTIAL when any batch or
+ * mailbox succeeded and FAILED when none did. Mailboxes run one after the other; each runs in its own session and
+ * shares only the journal, so they can be run in parallel later.
+ */
+public final class PlanExecutor {
+
+    private final ImapConnector connector;
+    private final MailboxLogins logins;
+    private final JournalStore journals;
+    private final Clock clock;
+
+    /**
+     * @param connector carries the connector options and the host connection limiter shared with whatever else talks
+     *        to the same servers
+     */
+    public PlanExecutor(ImapConnector connector, MailboxLogins logins, JournalStore journals, Clock clock) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.logins = Objects.requireNonNull(logins, "logins");
+        this.journals = Objects.requireNonNull(journals, "journals");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @throws IOException when the journal cannot be written; the run stops at once, since no command may be sent
+     *         without its intent on disk, and its journal then reads as interrupted
+     */
+    public RunResult apply(Plan plan, RunProgress progress) throws IOException {
+        Instant started = clock.instant();
+        RunId runId = RunId.startedAt(started, UUID.randomUUID());
+        List<String> mailboxes = plan.mailboxes().stream().map(MailboxPlan::mailbox).toList();
+        try (RunJournalWriter journal = journals.open(RunHeader.run(runId, plan.id(), plan.source().file(), mailboxes,
+                started))) {
+            RunRecorder recorder = new RunRecorder(journal, clock, progress);
+            progress.begin(plan.batches().size());
+            List<MailboxReport> reports = new ArrayList<>();
+            boolean cancelled = false;
+            boolean inDoubt = false;
+            for (MailboxPlan mailbox : plan.mailboxes()) {
+                cancelled = cancelled || progress.isCancelled();
+                if (cancelled) {
+                    reports.add(notStarted(mailbox));
+                    continue;
+                }
+                MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox).apply();
+                reports.add(result.report());
+                cancelled = result.ending() == MailboxRun.Ending.CANCELLED;
+                // A connection lost mid-batch leaves that mailbox in doubt; the other mailboxes still run.
+                inDoubt = inDoubt || result.ending() == MailboxRun.Ending.IN_DOUBT;
+            }
+            RunStatus status = status(reports, cancelled || inDoubt);
+            journal.finish(status, clock.instant());
+            return new RunResult(runId, status, reports);
+        }
+    }
+
+    private static MailboxReport notStarted(MailboxPlan mailbox) {
+        return new MailboxReport(mailbox.mailbox(), List.of(), List.of(), List.of(), Optional.empty(),
+                mailbox.batches().size());
+    }
+
+    private static RunStatus status(List<MailboxReport> reports, boolean resumable) {
+        if (resumable) {
+            return RunStatus.INTERRUPTED;
+        }
+        if (reports.stream().allMatch(MailboxReport::isComplete)) {
+            return RunStatus.COMPLETED;
+        }
+        boolean anySucceeded = reports.stream().anyMatch(report -> report.isComplete()
+                || report.batches().stream().anyMatch(batch -> batch.outcome().succeeded()));
+        return anySucceeded ? RunStatus.PARTIAL : RunStatus.FAILED;
+    }
+}

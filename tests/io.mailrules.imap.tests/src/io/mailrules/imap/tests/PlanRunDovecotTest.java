@@ -1,0 +1,312 @@
+package io.mailrules.imap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mailrules.core.journal.store.BatchAttempt;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.journal.store.RunJournal;
+import io.mailrules.core.plan.Batch;
+import io.mailrules.core.plan.BatchCommand;
+import io.mailrules.core.plan.MailboxPlan;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.run.BatchOutcome;
+import io.mailrules.core.run.MailboxReport;
+import io.mailrules.core.run.RunProgress;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.run.RunStatus;
+import io.mailrules.dsl.mailrules.Model;
+import io.mailrules.imap.ConnectorOptions;
+import io.mailrules.imap.Credentials;
+import io.mailrules.imap.HostConnectionLimiter;
+import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.MailboxLogins;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rules file planned over the private Dovecot and applied there, checked the way its user would: where each
+ * message ended up with which flags, what the journal says, and what happens when the mailbox changed in between.
+ */
+class PlanRunDovecotTest {
+
+    private static final Instant NOW = Instant.parse("2024-06-10T12:00:00Z");
+    private static final String OLD_AUTO_REPLY = "Automatic reply: away in March";
+    private static final String RECENT_AUTO_REPLY = "Automatic reply: away this week";
+
+    private static DovecotServer server;
+
+    @TempDir
+    Path work;
+
+    private final PlanWiring wiring = new PlanWiring(
+            new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private JournalStore journals;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        server = DovecotServer.start("plan-run", DovecotServer.Variant.FULL);
+    }
+
+    @AfterAll
+    static void stopDovecot() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void journalDirectory() {
+        journals = new JournalStore(work.resolve("journal"));
+    }
+
+    private String mailboxBlock(String name, String user) {
+        return "mailbox " + name + " {\n    host \"127.0.0.1\" port " + server.imapPort() + " plain insecure\n    user \"" + user
+                + "\"\n    password from secret \"" + name + "\"\n}\n";
+    }
+
+    private Path rulesFile(String targets, String... mailboxBlocks) throws Exception {
+        Path file = work.resolve("sales.mailrules");
+        Files.writeString(file, String.join("", mailboxBlocks) + """
+                layout sales {
+                    folder "Bounces"
+                    folder "AutoReplies"
+                    folder "Newsletters"
+                    folder "Archive" role archive
+                }
+
+                rules routing for TARGETS layout sales in "INBOX" {
+                    rule bounces when from matches /mailer-daemon|postmaster/ then move to "Bounces"
+                    rule ooo when header "Auto-Submitted" exists or subject contains "out of office"
+                        then add keyword "$AutoReply", move to "AutoReplies"
+                    rule newsletters when header "List-Unsubscribe" exists then mark seen, move to "Newsletters"
+                    rule vip when from domain "bigcustomer.com" then flag
+                }
+
+                retention cleanup for TARGETS layout sales {
+                    in "AutoReplies" keep 30 days then delete
+                }
+                """.replace("TARGETS", targets));
+        return file;
+    }
+
+    private static void seed(MailClient client) throws Exception {
+        client.append("INBOX",
+                TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender")
+                        .receivedAt(Instant.parse("2024-06-08T10:00:00Z")),
+                TestMessage.of("Ana Lima <ana@example.org>", "Out of Office: back Monday")
+                        .withHeader("Auto-Submitted", "auto-replied").receivedAt(Instant.parse("2024-06-08T11:00:00Z")),
+                TestMessage.of("Weekly <news@vendor.example>", "This week in sales")
+                        .withHeader("List-Unsubscribe", "<mailto:leave@vendor.example>")
+                        .receivedAt(Instant.parse("2024-06-09T08:00:00Z")),
+                TestMessage.of("CEO <ceo@bigcustomer.com>", "Re: pricing")
+                        .receivedAt(Instant.parse("2024-06-09T09:00:00Z")),
+                TestMessage.of("Colleague <bo@ourteam.example>", "Lunch?")
+                        .receivedAt(Instant.parse("2024-06-09T10:00:00Z")));
+        client.append("AutoReplies",
+                TestMessage.of("Cy <cy@example.org>", OLD_AUTO_REPLY).receivedAt(Instant.parse("2024-03-01T10:00:00Z")),
+                TestMessage.of("Di <di@example.org>", RECENT_AUTO_REPLY).receivedAt(Instant.parse("2024-06-05T10:00:00Z")));
+    }
+
+    private static MailClient client(String user) throws Exception {
+        return new MailClient("127.0.0.1", server.imapPort(), user, DovecotServer.PASSWORD);
+    }
+
+    private static MailboxLogins logins(Model model) {
+        return PlanWiring.logins(model, name -> Credentials.password(DovecotServer.PASSWORD));
+    }
+
+    @Test
+    void theDryRunChangesNothingAndTheRunEndsWhereThePlanSaid() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = client(user)) {
+            seed(client);
+            Path file = rulesFile("sdr", mailboxBlock("sdr", user));
+            Model model = wiring.load(file);
+            Census before = Census.of(client);
+
+            Plan plan = wiring.plan(file, model, logins(model)).plan();
+
+            assertEquals(before, Census.of(client), "the dry run changed the mailbox");
+            MailboxPlan mailbox = plan.mailboxes().getFirst();
+            assertEquals(List.of("Bounces", "Newsletters", "Archive"), mailbox.foldersToCreate());
+
+            RunResult result = wiring.apply(plan, logins(model), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, result.status(), result.toString());
+            Census after = Census.of(client);
+            assertEquals(before.after(mailbox), after);
+            assertEquals(new Census.Placement(after.bySubject("Undelivered Mail Returned to Sender").messageId(),
+                    "Bounces", "Undelivered Mail Returned to Sender", List.of()),
+                    after.bySubject("Undelivered Mail Returned to Sender"));
+            assertEquals("AutoReplies", after.bySubject("Out of Office: back Monday").folder());
+            assertEquals(List.of("$AutoReply"), after.bySubject("Out of Office: back Monday").flags());
+            assertEquals(List.of("\\Seen"), after.bySubject("This week in sales").flags());
+            assertEquals("Newsletters", after.bySubject("This week in sales").folder());
+            assertEquals(new Census.Placement(after.bySubject("Re: pricing").messageId(), "INBOX", "Re: pricing",
+                    List.of("\\Flagged")), after.bySubject("Re: pricing"));
+            assertEquals(before.bySubject("Lunch?"), after.bySubject("Lunch?"));
+            assertEquals("Trash", after.bySubject(OLD_AUTO_REPLY).folder());
+            assertEquals("AutoReplies", after.bySubject(RECENT_AUTO_REPLY).folder());
+
+            RunJournal journal = journals.read(result.runId());
+            assertEquals(RunStatus.COMPLETED, journal.closing().orElseThrow().status());
+            assertEquals(plan.batches().stream().map(Batch::id).toList(),
+                    journal.batches().stream().map(attempt -> attempt.intent().batchId()).toList(),
+                    "one intent per batch, in plan order");
+            assertTrue(journal.batches().stream().allMatch(BatchAttempt::isDone), "every batch has its outcome");
+            for (BatchAttempt attempt : journal.batches()) {
+                BatchOutcome.Done done = (BatchOutcome.Done) attempt.outcome().orElseThrow().outcome();
+                if (attempt.intent().command() instanceof BatchCommand.Move) {
+                    assertEquals(attempt.intent().uids(), done.copyUid().orElseThrow().sources(),
+                            "COPYUID maps every moved UID, for undo");
+                }
+                if (attempt.intent().command() instanceof BatchCommand.AddFlags) {
+                    assertEquals(attempt.intent().uids(), attempt.intent().flagsBefore().stream()
+                            .map(group -> group.uids()).reduce(UidSet.empty(), UidSet::union),
+                            "the flags before a STORE are journaled for every message it changes");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRunActsOnlyOnWhatThePlanSawAndStillHoldsAndReportsWhatItSkipped() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = client(user)) {
+            seed(client);
+            Path file = rulesFile("sdr", mailboxBlock("sdr", user));
+            Model model = wiring.load(file);
+            Plan plan = wiring.plan(file, model, logins(model)).plan();
+            long newsletterUid = plannedUid(plan, "This week in sales");
+
+            client.append("INBOX", TestMessage.of("postmaster@mx.example.net", "Delivery Status Notification")
+                    .receivedAt(Instant.parse("2024-06-10T11:00:00Z")));
+            client.move("INBOX", "This week in sales", "Read later");
+            Census changed = Census.of(client);
+
+            RunResult result = wiring.apply(plan, logins(model), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, result.status(), result.toString());
+            assertEquals(UidSet.of(newsletterUid), result.skipped("sdr", "INBOX"));
+            Census after = Census.of(client);
+            assertEquals(changed.bySubject("Delivery Status Notification"), after.bySubject("Delivery Status Notification"),
+                    "mail that arrived after the plan is left alone");
+            assertEquals(changed.bySubject("This week in sales"), after.bySubject("This week in sales"),
+                    "a message another client moved away is not followed");
+            assertEquals("Bounces", after.bySubject("Undelivered Mail Returned to Sender").folder());
+        }
+    }
+
+    @Test
+    void aRenumberedFolderIsRefusedAndItsMailLeftAlone() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = client(user)) {
+            seed(client);
+            Path file = rulesFile("sdr", mailboxBlock("sdr", user));
+            Model model = wiring.load(file);
+            Plan plan = wiring.plan(file, model, logins(model)).plan();
+            client.recreate("AutoReplies",
+                    TestMessage.of("Cy <cy@example.org>", OLD_AUTO_REPLY).receivedAt(Instant.parse("2024-03-01T10:00:00Z")));
+
+            RunResult result = wiring.apply(plan, logins(model), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.PARTIAL, result.status());
+            MailboxReport report = result.mailboxes().getFirst();
+            assertEquals(List.of("AutoReplies"), report.refusedFolders().stream().map(r -> r.folder()).toList());
+            assertTrue(report.refusedFolders().getFirst().reason().contains("renumbered"),
+                    report.refusedFolders().getFirst().reason());
+            Census after = Census.of(client);
+            assertEquals("AutoReplies", after.bySubject(OLD_AUTO_REPLY).folder(), "nothing acted on stale UIDs");
+            assertEquals("Bounces", after.bySubject("Undelivered Mail Returned to Sender").folder(),
+                    "the folders whose snapshot holds still run");
+            assertEquals(RunStatus.PARTIAL, journals.read(result.runId()).closing().orElseThrow().status());
+        }
+    }
+
+    @Test
+    void aMailboxThatRefusesTheLoginFailsByNameWhileTheOtherCompletes() throws Exception {
+        String refusingUser = server.freshUser();
+        String workingUser = server.freshUser();
+        try (MailClient refusing = client(refusingUser); MailClient working = client(workingUser)) {
+            seed(refusing);
+            seed(working);
+            Path file = rulesFile("team", mailboxBlock("sdr-a", refusingUser), mailboxBlock("sdr-b", workingUser),
+                    "group team = sdr-a, sdr-b\n");
+            Model model = wiring.load(file);
+            Plan plan = wiring.plan(file, model, logins(model)).plan();
+            Census untouched = Census.of(refusing);
+            MailboxLogins oneWrong = PlanWiring.logins(model, name -> Credentials.password(
+                    name.equals("sdr-a") ? "not-the-password" : DovecotServer.PASSWORD));
+
+            RunResult result = wiring.apply(plan, oneWrong, journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.PARTIAL, result.status());
+            MailboxReport failed = result.mailboxes().getFirst();
+            assertTrue(failed.failure().orElseThrow().contains("sdr-a"), failed.failure().orElseThrow());
+            assertTrue(result.mailboxes().get(1).isComplete(), result.mailboxes().get(1).toString());
+            assertEquals(untouched, Census.of(refusing));
+            assertEquals("Bounces", Census.of(working).bySubject("Undelivered Mail Returned to Sender").folder());
+        }
+    }
+
+    @Test
+    void cancellingFinishesTheBatchInFlightAndLeavesTheRestForAResume() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = client(user)) {
+            seed(client);
+            Path file = rulesFile("sdr", mailboxBlock("sdr", user));
+            Model model = wiring.load(file);
+            Plan plan = wiring.plan(file, model, logins(model)).plan();
+            List<String> reported = new ArrayList<>();
+            AtomicInteger total = new AtomicInteger();
+            RunProgress cancelAfterFirst = new RunProgress() {
+                @Override
+                public void begin(int totalBatches) {
+                    total.set(totalBatches);
+                }
+
+                @Override
+                public void batchDone(Batch batch, BatchOutcome outcome) {
+                    reported.add(batch.id().toString());
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return !reported.isEmpty();
+                }
+            };
+
+            RunResult result = wiring.apply(plan, logins(model), journals, cancelAfterFirst);
+
+            assertEquals(RunStatus.INTERRUPTED, result.status());
+            assertEquals(plan.batches().size(), total.get());
+            assertEquals(List.of(plan.batches().getFirst().id().toString()), reported);
+            assertEquals(1, result.batchesDone());
+            assertEquals(plan.batches().size() - 1, result.batchesNotSent());
+            RunJournal journal = journals.read(result.runId());
+            assertEquals(RunStatus.INTERRUPTED, journal.closing().orElseThrow().status());
+            assertEquals(1, journal.doneBatches().size());
+            assertFalse(journal.closing().isEmpty());
+        }
+    }
+
+    private static long plannedUid(Plan plan, String subject) {
+        return plan.mailboxes().getFirst().folders().stream().flatMap(folder -> folder.messages().stream())
+                .filter(message -> message.subject().equals(subject)).findFirst().orElseThrow().uid();
+    }
+}

@@ -1,0 +1,116 @@
+package io.mailrules.imap.tests;
+
+import com.google.inject.Injector;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.plan.SourceRef;
+import io.mailrules.core.run.RunProgress;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.dsl.MailrulesStandaloneSetup;
+import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.dsl.mailrules.Model;
+import io.mailrules.dsl.mailrules.Server;
+import io.mailrules.dsl.mailrules.TrashFolder;
+import io.mailrules.dsl.mailrules.Trust;
+import io.mailrules.dsl.mailrules.User;
+import io.mailrules.engine.CompiledPlan;
+import io.mailrules.engine.PlanCompiler;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.imap.MailboxLogin;
+import io.mailrules.imap.MailboxLogins;
+import io.mailrules.imap.MailboxSettings;
+import io.mailrules.imap.PlanExecutor;
+import io.mailrules.imap.Security;
+import io.mailrules.imap.Credentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+/**
+ * The wiring the command line and the workbench each repeat, since no bundle may depend on both the engine and the
+ * connector: load and validate the rules file with the standalone language setup, turn its mailboxes into logins,
+ * plan over IMAP (EXAMINE only) with {@link PlanCompiler} and {@link ImapMailboxAccess}, and apply the plan with
+ * {@link PlanExecutor}. Only the secrets come from elsewhere: here a function, there secure storage or the
+ * environment.
+ */
+final class PlanWiring {
+
+    private final Injector injector = new MailrulesStandaloneSetup().createInjectorAndDoEMFRegistration();
+    private final ImapConnector connector;
+    private final Clock clock;
+
+    PlanWiring(ImapConnector connector, Clock clock) {
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    /** Parses, resolves imports and validates; a file with errors is never planned. */
+    Model load(Path file) {
+        XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
+        Resource resource = resources.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
+        EcoreUtil.resolveAll(resources);
+        List<Issue> errors = injector.getInstance(IResourceValidator.class)
+                .validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
+                .filter(issue -> issue.getSeverity() == Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(file + " has errors: " + errors);
+        }
+        return (Model) resource.getContents().getFirst();
+    }
+
+    /** The dry run: reads the mailboxes, changes nothing. */
+    CompiledPlan plan(Path file, Model model, MailboxLogins logins) throws IOException, MailboxException {
+        SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
+            return new PlanCompiler(access, clock).compile(PlanRequest.allJobs(model, source));
+        }
+    }
+
+    RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress) throws IOException {
+        return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
+    }
+
+    /** Logins from the file's mailbox blocks; {@code secrets} stands in for where the secret really comes from. */
+    static MailboxLogins logins(Model model, Function<String, Credentials> secrets) {
+        return name -> {
+            Mailbox mailbox = model.getElements().stream().filter(Mailbox.class::isInstance).map(Mailbox.class::cast)
+                    .filter(candidate -> candidate.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"));
+            return new MailboxLogin(settings(mailbox), secrets.apply(name));
+        };
+    }
+
+    private static MailboxSettings settings(Mailbox mailbox) {
+        Server server = setting(mailbox, Server.class).orElseThrow();
+        Security security = switch (server.getSecurity()) {
+            case TLS -> Security.TLS;
+            case STARTTLS -> Security.STARTTLS;
+            case PLAIN -> Security.PLAIN;
+        };
+        int port = server.getPort() > 0 ? server.getPort() : security == Security.TLS ? 993 : 143;
+        return new MailboxSettings(mailbox.getName(), server.getHost(), port, security,
+                setting(mailbox, User.class).map(User::getUser).orElseThrow(),
+                setting(mailbox, Trust.class).map(Trust::getFingerprint),
+                setting(mailbox, TrashFolder.class).map(TrashFolder::getFolder));
+    }
+
+    private static <T> Optional<T> setting(Mailbox mailbox, Class<T> type) {
+        return mailbox.getSettings().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+}
