@@ -54,6 +54,30 @@ class StdioLanguageServerTest {
     private static final String FIXED = BAD.replace("password \"hunter2\"", "password from secret \"sdr1\"");
 
     @Test
+    void servesASingleFileWhenTheEditorOpensNoFolder(@TempDir Path folder) throws Exception {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        Future<Void> serving = new MailrulesLanguageServer().start(serverIn, serverOut);
+        DiagnosticsClient client = new DiagnosticsClient();
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+        launcher.startListening();
+        LanguageServer server = launcher.getRemoteProxy();
+
+        // editors opening a lone file send neither a root URI nor workspace folders
+        server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
+        server.initialized(new InitializedParams());
+        String uri = folder.resolve("lone.mailrules").toUri().toString();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "mailrules", 1, BAD)));
+        assertTrue(client.nextFor(uri).stream().anyMatch(d -> d.getMessage().getLeft().contains("password written")));
+
+        server.shutdown().get(30, TimeUnit.SECONDS);
+        clientOut.close();
+        serving.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void diagnosesCompletesAndClearsOverTheWire(@TempDir Path workspace) throws Exception {
         PipedInputStream serverIn = new PipedInputStream(1 << 16);
         PipedOutputStream clientOut = new PipedOutputStream(serverIn);

@@ -1,5 +1,7 @@
 package io.mailrules.dsl.ide.server;
 
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
@@ -18,6 +20,12 @@ import io.mailrules.dsl.ide.MailrulesIdeSetup;
  * every request with "no language".
  */
 public final class MailrulesServerModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(LanguageServerImpl.class).to(MailrulesLanguageServerImpl.class);
+        bind(LanguageServer.class).to(MailrulesLanguageServerImpl.class);
+    }
 
     static final String FILE_EXTENSION = "mailrules";
 
