@@ -1,5 +1,10 @@
 package io.mailrules.dsl.validation;
 
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+
 import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
@@ -13,4 +18,19 @@ import org.eclipse.xtext.validation.ComposedChecks;
         RetentionValidator.class,
         ScheduleValidator.class })
 public class MailrulesValidator extends AbstractMailrulesValidator {
+
+    /**
+     * After a syntax error the parser recovers with declarations that lack their name; checking those would add
+     * messages about "Mailbox 'null'" next to the one error that matters.
+     */
+    @Override
+    protected boolean isResponsible(Map<Object, Object> context, EObject object) {
+        return super.isResponsible(context, object) && !isUnnamedAfterSyntaxError(object);
+    }
+
+    private static boolean isUnnamedAfterSyntaxError(EObject object) {
+        EStructuralFeature name = object.eClass().getEStructuralFeature("name");
+        return name != null && object.eGet(name) == null && object.eResource() != null
+                && !object.eResource().getErrors().isEmpty();
+    }
 }

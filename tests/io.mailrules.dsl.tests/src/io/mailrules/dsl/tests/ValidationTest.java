@@ -54,6 +54,16 @@ class ValidationTest {
     }
 
     @Test
+    void aDeclarationWithoutItsNameGetsOnlyTheSyntaxError() {
+        List<Issue> issues = validate("""
+                mailbox {
+                    host "imap.example.com"
+                }
+                """);
+        assertEquals(List.of("no viable alternative at input '{'"), issues.stream().map(Issue::getMessage).toList());
+    }
+
+    @Test
     void unknownReferencesNameWhatIsMissing() {
         String text = """
                 group g = nobody
