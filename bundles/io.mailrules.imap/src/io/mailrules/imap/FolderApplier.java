@@ -12,6 +12,7 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
 import io.mailrules.core.source.SnapshotChangedException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +78,22 @@ public final class FolderApplier implements AutoCloseable {
         }
         Progress progress = new Progress();
         try {
-            Optional<UidMapping> mapping = switch (batch.command()) {
+            BatchOutcome outcome = switch (batch.command()) {
                 case BatchCommand.Move move -> move(present, move.targetFolder(), progress);
-                case BatchCommand.Copy copy -> Optional.of(copy(present, copy.targetFolder(), progress));
+                case BatchCommand.Copy copy -> copy(present, copy.targetFolder(), progress);
                 case BatchCommand.AddFlags add -> store(present, "+FLAGS.SILENT", add.storedFlags(), progress);
                 case BatchCommand.RemoveFlags remove -> store(present, "-FLAGS.SILENT", remove.storedFlags(), progress);
                 case BatchCommand.Expunge expunge -> expunge(present, progress);
             };
-            return new BatchResult(batch, present, skipped,
-                    mapping.map(BatchOutcome::done).orElseGet(BatchOutcome::done), Optional.empty());
+            return new BatchResult(batch, present, skipped, outcome, Optional.empty());
         } catch (Refused refused) {
             return BatchResult.failed(batch, progress.acted.build(), skipped, refused.failure);
         }
+    }
+
+    /** Which of {@code uids} are still in the folder. */
+    UidSet present(UidSet uids) throws MailboxException {
+        return folder.present(uids);
     }
 
     /**
@@ -120,7 +125,7 @@ public final class FolderApplier implements AutoCloseable {
         return List.copyOf(results);
     }
 
-    private Optional<UidMapping> move(UidSet uids, String target, Progress progress)
+    private BatchOutcome move(UidSet uids, String target, Progress progress)
             throws MailboxException, Refused {
         ServerCapabilities capabilities = mailbox.capabilities();
         if (capabilities.move()) {
@@ -131,7 +136,7 @@ public final class FolderApplier implements AutoCloseable {
                 copyUids.add(reply);
                 progress.acted.addAll(part);
             }
-            return copyUids.mapping(uids);
+            return copyUids.outcome(uids);
         }
         if (!capabilities.uidPlus()) {
             throw new Refused(mailbox.failures().unsupported("cannot move messages to \"" + target
@@ -148,20 +153,20 @@ public final class FolderApplier implements AutoCloseable {
             markDeletedAndExpunge(part);
             progress.acted.addAll(part);
         }
-        return copyUids.mapping(uids);
+        return copyUids.outcome(uids);
     }
 
-    private UidMapping copy(UidSet uids, String target, Progress progress) throws MailboxException, Refused {
+    private BatchOutcome copy(UidSet uids, String target, Progress progress) throws MailboxException, Refused {
         CopyUids copyUids = new CopyUids();
         for (UidSet part : parts(uids, "UID COPY", target)) {
             copyUids.add(require(send("UID COPY", uidsAndFolder(part, target)), "copy messages to \"" + target
                     + "\"", target));
             progress.acted.addAll(part);
         }
-        return copyUids.mapping(uids).orElse(UidMapping.empty());
+        return copyUids.outcome(uids);
     }
 
-    private Optional<UidMapping> store(UidSet uids, String operation, Flags flags, Progress progress)
+    private BatchOutcome store(UidSet uids, String operation, Flags flags, Progress progress)
             throws MailboxException, Refused {
         String flagList = "(" + flags + ")";
         for (UidSet part : folderParts(uids, "UID STORE " + operation + " " + flagList)) {
@@ -169,10 +174,10 @@ public final class FolderApplier implements AutoCloseable {
                     + flagList, null);
             progress.acted.addAll(part);
         }
-        return Optional.empty();
+        return BatchOutcome.done();
     }
 
-    private Optional<UidMapping> expunge(UidSet uids, Progress progress) throws MailboxException, Refused {
+    private BatchOutcome expunge(UidSet uids, Progress progress) throws MailboxException, Refused {
         if (!mailbox.capabilities().uidPlus()) {
             throw new Refused(mailbox.failures().unsupported("cannot expunge messages in \"" + current.folder()
                     + "\": the server lacks UIDPLUS, so only a plain EXPUNGE is possible, which would also erase"
@@ -182,7 +187,7 @@ public final class FolderApplier implements AutoCloseable {
             markDeletedAndExpunge(part);
             progress.acted.addAll(part);
         }
-        return Optional.empty();
+        return BatchOutcome.done();
     }
 
     /** UID EXPUNGE removes exactly these UIDs, whatever else in the folder carries {@code \Deleted}. */
@@ -233,16 +238,25 @@ public final class FolderApplier implements AutoCloseable {
     private static final class CopyUids {
         private final StringBuilder sources = new StringBuilder();
         private final StringBuilder targets = new StringBuilder();
+        private final Set<Long> targetUidValidities = new HashSet<>();
         private boolean missing;
 
         void add(Reply reply) {
-            Optional<String[]> copyUid = reply.copyUid();
+            Optional<Reply.CopyUid> copyUid = reply.copyUid();
             if (copyUid.isEmpty()) {
                 missing = true;
                 return;
             }
-            sources.append(sources.isEmpty() ? "" : ",").append(copyUid.get()[0]);
-            targets.append(targets.isEmpty() ? "" : ",").append(copyUid.get()[1]);
+            sources.append(sources.isEmpty() ? "" : ",").append(copyUid.get().sources());
+            targets.append(targets.isEmpty() ? "" : ",").append(copyUid.get().targets());
+            targetUidValidities.add(copyUid.get().targetUidValidity());
+        }
+
+        /** Done with the mapping and the target's UIDVALIDITY, or plainly done when there is no usable mapping. */
+        BatchOutcome outcome(UidSet acted) {
+            return mapping(acted).filter(found -> targetUidValidities.size() == 1)
+                    .<BatchOutcome>map(found -> BatchOutcome.done(found, targetUidValidities.iterator().next()))
+                    .orElseGet(BatchOutcome::done);
         }
 
         /**

@@ -3,6 +3,7 @@ package io.mailrules.imap;
 import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchCommand;
+import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.run.BatchOutcome;
@@ -14,7 +15,9 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.SnapshotChangedException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,17 +44,21 @@ final class MailboxRun {
     private final MailboxLogins logins;
     private final RunRecorder recorder;
     private final MailboxPlan plan;
+    private final EarlierAttempts earlier;
     private final List<String> created = new ArrayList<>();
     private final List<FolderRefusal> refusals = new ArrayList<>();
     private final List<BatchReport> reports = new ArrayList<>();
     private Optional<String> failure = Optional.empty();
     private Ending ending = Ending.SETTLED;
 
-    MailboxRun(ImapConnector connector, MailboxLogins logins, RunRecorder recorder, MailboxPlan plan) {
+    /** @param earlier what earlier journals of the same plan did: done batches are skipped, pending ones reconciled */
+    MailboxRun(ImapConnector connector, MailboxLogins logins, RunRecorder recorder, MailboxPlan plan,
+            EarlierAttempts earlier) {
         this.connector = connector;
         this.logins = logins;
         this.recorder = recorder;
         this.plan = plan;
+        this.earlier = earlier;
     }
 
     Result apply() throws IOException {
@@ -80,22 +87,37 @@ final class MailboxRun {
 
     /** @return whether to go on with the mailbox's next folder */
     private boolean applyFolder(ImapMailbox session, FolderPlan folder) throws MailboxException, IOException {
+        List<Batch> batches = folder.batches().stream().filter(batch -> !earlier.isDone(batch.id())).toList();
+        if (batches.isEmpty()) {
+            return true;
+        }
+        Reconciliation reconciliation = new Reconciliation(session, folder);
+        Map<BatchId, Optional<MessageIdLocator.Found>> arrivals = new HashMap<>();
+        for (Batch batch : batches) {
+            if (earlier.pending(batch.id()).isPresent()) {
+                arrivals.put(batch.id(), reconciliation.arrivals(batch));
+            }
+        }
         FolderApplier applier;
         try {
             applier = session.openApplier(folder.snapshot());
         } catch (SnapshotChangedException | FolderNotFoundException e) {
             // The plan's UIDs may name other messages now, or none: leave this folder alone, go on with the others.
-            refuse(folder, folder.batches().size(), e.getMessage());
+            refuse(folder, batches.size(), e.getMessage());
             return true;
         }
         try (applier) {
-            List<Batch> batches = folder.batches();
             for (int i = 0; i < batches.size(); i++) {
                 if (recorder.progress().isCancelled()) {
                     ending = Ending.CANCELLED;
                     return false;
                 }
-                BatchReport report = applyBatch(applier, batches.get(i));
+                Batch batch = batches.get(i);
+                BatchReport report = arrivals.containsKey(batch.id())
+                        ? applyBatch(batch, earlier.pending(batch.id()).orElseThrow().flagsBefore(),
+                                () -> reconciliation.finish(applier, batch, arrivals.get(batch.id())))
+                        : applyBatch(batch, changesFlags(batch.command()) ? applier.flagGroups(batch.uids()) : List.of(),
+                                () -> applier.apply(batch));
                 if (report == null) {
                     return false;
                 }
@@ -110,13 +132,23 @@ final class MailboxRun {
         }
     }
 
-    /** @return the report, or null when the connection broke after the intent was journaled */
-    private BatchReport applyBatch(FolderApplier applier, Batch batch) throws MailboxException, IOException {
-        List<FlagGroup> flagsBefore = changesFlags(batch.command()) ? applier.flagGroups(batch.uids()) : List.of();
+    /** Sends a batch's command(s) once its intent is on disk. */
+    @FunctionalInterface
+    private interface Sending {
+        BatchResult send() throws MailboxException;
+    }
+
+    /**
+     * @param flagsBefore what undo restores; for a batch an earlier attempt may have applied, the flags that
+     *        attempt recorded, since the server's flags may already be changed
+     * @return the report, or null when the connection broke after the intent was journaled
+     */
+    private BatchReport applyBatch(Batch batch, List<FlagGroup> flagsBefore, Sending sending)
+            throws MailboxException, IOException {
         recorder.intent(batch, flagsBefore);
         BatchResult result;
         try {
-            result = applier.apply(batch);
+            result = sending.send();
         } catch (MailboxException e) {
             // No outcome is written: whether the server acted is unknown, and a resume reconciles exactly such a
             // batch against the server.
@@ -140,7 +172,8 @@ final class MailboxRun {
         recorder.progress().batchesSkipped(plan.mailbox(), folder.folder(), batches, reason);
     }
 
+    /** Batches done by an earlier attempt count as neither sent nor not sent. */
     private int notSent() {
-        return plan.batches().size() - reports.size();
+        return (int) plan.batches().stream().filter(batch -> !earlier.isDone(batch.id())).count() - reports.size();
     }
 }

@@ -1,6 +1,7 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.journal.RunHeader;
+import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.journal.store.RunJournalWriter;
 import io.mailrules.core.plan.MailboxPlan;
@@ -53,23 +54,33 @@ public final class PlanExecutor {
      *         without its intent on disk, and its journal then reads as interrupted
      */
     public RunResult apply(Plan plan, RunProgress progress) throws IOException {
+        return execute(plan, RunKind.RUN, Optional.empty(), EarlierAttempts.none(), progress);
+    }
+
+    /**
+     * Applies a plan as a run of {@code kind}: a plain run or an undo stores the plan with its journal, so a resume
+     * can finish it; a resume works on the plan of {@code refersTo}'s lineage and sends only what {@code earlier}
+     * leaves.
+     */
+    RunResult execute(Plan plan, RunKind kind, Optional<RunId> refersTo, EarlierAttempts earlier,
+            RunProgress progress) throws IOException {
         Instant started = clock.instant();
         RunId runId = RunId.startedAt(started, UUID.randomUUID());
         List<String> mailboxes = plan.mailboxes().stream().map(MailboxPlan::mailbox).toList();
-        try (RunJournalWriter journal = journals.open(RunHeader.run(runId, plan.id(), plan.source().file(), mailboxes,
-                started))) {
+        RunHeader header = new RunHeader(runId, plan.id(), plan.source().file(), mailboxes, started, kind, refersTo);
+        try (RunJournalWriter journal = kind == RunKind.RESUME ? journals.open(header) : journals.open(header, plan)) {
             RunRecorder recorder = new RunRecorder(journal, clock, progress);
-            progress.begin(plan.batches().size());
+            progress.begin((int) plan.batches().stream().filter(batch -> !earlier.isDone(batch.id())).count());
             List<MailboxReport> reports = new ArrayList<>();
             boolean cancelled = false;
             boolean inDoubt = false;
             for (MailboxPlan mailbox : plan.mailboxes()) {
                 cancelled = cancelled || progress.isCancelled();
                 if (cancelled) {
-                    reports.add(notStarted(mailbox));
+                    reports.add(notStarted(mailbox, earlier));
                     continue;
                 }
-                MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox).apply();
+                MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox, earlier).apply();
                 reports.add(result.report());
                 cancelled = result.ending() == MailboxRun.Ending.CANCELLED;
                 // A connection lost mid-batch leaves that mailbox in doubt; the other mailboxes still run.
@@ -81,9 +92,9 @@ public final class PlanExecutor {
         }
     }
 
-    private static MailboxReport notStarted(MailboxPlan mailbox) {
+    private static MailboxReport notStarted(MailboxPlan mailbox, EarlierAttempts earlier) {
         return new MailboxReport(mailbox.mailbox(), List.of(), List.of(), List.of(), Optional.empty(),
-                mailbox.batches().size());
+                (int) mailbox.batches().stream().filter(batch -> !earlier.isDone(batch.id())).count());
     }
 
     private static RunStatus status(List<MailboxReport> reports, boolean resumable) {

@@ -40,11 +40,15 @@ record Reply(List<Response> responses) {
         return matching;
     }
 
+    /** A COPYUID response code: the target folder's UIDVALIDITY and the source and target UID sets as written. */
+    record CopyUid(long targetUidValidity, String sources, String targets) {
+    }
+
     /**
-     * The COPYUID response code (RFC 4315) as its source and target UID sets. Servers put it in an untagged OK
-     * (Dovecot, for MOVE) or in the tagged OK (Gmail, and every server for COPY).
+     * The COPYUID response code (RFC 4315). Servers put it in an untagged OK (Dovecot, for MOVE) or in the tagged OK
+     * (Gmail, and every server for COPY).
      */
-    Optional<String[]> copyUid() {
+    Optional<CopyUid> copyUid() {
         for (Response response : responses) {
             if (!response.isOK()) {
                 continue;
@@ -57,7 +61,11 @@ record Reply(List<Response> responses) {
             int end = text.indexOf(']', start);
             String[] parts = text.substring(start + 1, end < 0 ? text.length() : end).trim().split(" +");
             if (parts.length == 4) {
-                return Optional.of(new String[] {parts[2], parts[3]});
+                try {
+                    return Optional.of(new CopyUid(Long.parseLong(parts[1]), parts[2], parts[3]));
+                } catch (NumberFormatException malformed) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import com.google.gson.stream.JsonWriter;
 import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.Flags;
+import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.UidMapping;
 import java.io.IOException;
@@ -114,6 +115,9 @@ final class ModelCodec {
                 if (done.copyUid().isPresent()) {
                     out.name("copyUid").value(done.copyUid().get().toString());
                 }
+                if (done.targetUidValidity().isPresent()) {
+                    out.name("targetUidValidity").value(done.targetUidValidity().getAsLong());
+                }
             }
             case BatchOutcome.Failed failed -> {
                 out.name("result").value("failed");
@@ -122,12 +126,20 @@ final class ModelCodec {
         }
     }
 
+    private static BatchOutcome readDone(JsonFields fields) {
+        if (!fields.has("copyUid")) {
+            return BatchOutcome.done();
+        }
+        UidMapping copyUid = fields.parsed("copyUid", UidMapping::parse);
+        return fields.has("targetUidValidity")
+                ? BatchOutcome.done(copyUid, fields.wholeNumber("targetUidValidity", UidSet.MIN_UID, UidSet.MAX_UID))
+                : BatchOutcome.done(copyUid);
+    }
+
     static BatchOutcome readOutcomeFields(JsonFields fields) {
         String result = fields.string("result");
         return switch (result) {
-            case "done" -> fields.has("copyUid")
-                    ? BatchOutcome.done(fields.parsed("copyUid", UidMapping::parse))
-                    : BatchOutcome.done();
+            case "done" -> readDone(fields);
             case "failed" -> fields.build(() -> BatchOutcome.failed(fields.string("error")));
             default -> throw fields.fail("result", "unknown result \"" + result + "\"; expected done or failed");
         };

@@ -51,6 +51,14 @@ public record Plan(PlanId id, Instant createdAt, SourceRef source, List<MailboxP
         return batch.id().equals(batchId) ? Optional.of(batch) : Optional.empty();
     }
 
+    /**
+     * The batches whose effect no undo can reverse: expunges remove messages for good. A preview should warn about
+     * them before the run, since an undo of the run will report their messages as lost.
+     */
+    public List<Batch> irreversibleBatches() {
+        return batches().stream().filter(batch -> batch.command() instanceof BatchCommand.Expunge).toList();
+    }
+
     public long messageCount() {
         return mailboxes.stream().mapToLong(MailboxPlan::messageCount).sum();
     }

@@ -2,6 +2,7 @@ package io.mailrules.core.run;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What became of one batch once its command returned. */
 public sealed interface BatchOutcome {
@@ -9,11 +10,16 @@ public sealed interface BatchOutcome {
     boolean succeeded();
 
     static Done done() {
-        return new Done(Optional.empty());
+        return new Done(Optional.empty(), OptionalLong.empty());
     }
 
+    /** A mapping whose target UIDVALIDITY is unknown, as journals of earlier versions recorded it. */
     static Done done(UidMapping copyUid) {
-        return new Done(Optional.of(copyUid));
+        return new Done(Optional.of(copyUid), OptionalLong.empty());
+    }
+
+    static Done done(UidMapping copyUid, long targetUidValidity) {
+        return new Done(Optional.of(copyUid), OptionalLong.of(targetUidValidity));
     }
 
     static Failed failed(String error) {
@@ -25,10 +31,16 @@ public sealed interface BatchOutcome {
      *
      * @param copyUid the COPYUID mapping of a move or copy; absent for STORE and EXPUNGE, and for servers without
      *        UIDPLUS, where undo and resume have to find the messages by Message-ID instead
+     * @param targetUidValidity the target folder's UIDVALIDITY from the COPYUID code: the mapping's target UIDs
+     *        mean those messages only while the folder still has it
      */
-    record Done(Optional<UidMapping> copyUid) implements BatchOutcome {
+    record Done(Optional<UidMapping> copyUid, OptionalLong targetUidValidity) implements BatchOutcome {
         public Done {
             Objects.requireNonNull(copyUid, "copyUid");
+            Objects.requireNonNull(targetUidValidity, "targetUidValidity");
+            if (copyUid.isEmpty() && targetUidValidity.isPresent()) {
+                throw new IllegalArgumentException("a target UIDVALIDITY belongs to a COPYUID mapping");
+            }
         }
 
         @Override

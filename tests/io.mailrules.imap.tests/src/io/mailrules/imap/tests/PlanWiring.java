@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.SourceRef;
+import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunProgress;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.core.source.MailboxException;
@@ -23,6 +24,9 @@ import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.MailboxSettings;
 import io.mailrules.imap.PlanExecutor;
+import io.mailrules.imap.RunResumer;
+import io.mailrules.imap.RunUndoer;
+import io.mailrules.imap.UndoResult;
 import io.mailrules.imap.Security;
 import io.mailrules.imap.Credentials;
 import java.io.IOException;
@@ -84,6 +88,14 @@ final class PlanWiring {
 
     RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress) throws IOException {
         return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
+    }
+
+    UndoResult undo(RunId run, MailboxLogins logins, JournalStore journals, RunProgress progress) throws Exception {
+        return new RunUndoer(connector, logins, journals, clock).undo(run, progress);
+    }
+
+    RunResult resume(RunId run, MailboxLogins logins, JournalStore journals, RunProgress progress) throws Exception {
+        return new RunResumer(connector, logins, journals, clock).resume(run, progress);
     }
 
     /** Logins from the file's mailbox blocks; {@code secrets} stands in for where the secret really comes from. */

@@ -6,6 +6,7 @@ import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.UidMapping;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The latest attempt at one batch in a run's journal: its intent and, once the command returned, its outcome.
@@ -35,6 +36,14 @@ public record BatchAttempt(IntentRecord intent, Optional<OutcomeRecord> outcome)
     public Optional<UidMapping> copyUid() {
         return outcome.map(OutcomeRecord::outcome)
                 .flatMap(result -> result instanceof BatchOutcome.Done done ? done.copyUid() : Optional.empty());
+    }
+
+    /** The target folder's UIDVALIDITY that {@link #copyUid()} is valid under, when the server reported it. */
+    public OptionalLong targetUidValidity() {
+        return outcome.map(OutcomeRecord::outcome)
+                .filter(BatchOutcome.Done.class::isInstance)
+                .map(result -> ((BatchOutcome.Done) result).targetUidValidity())
+                .orElse(OptionalLong.empty());
     }
 
     public Optional<String> error() {

@@ -3,6 +3,7 @@ package io.mailrules.core.journal.store;
 import io.mailrules.core.journal.RunClosing;
 import io.mailrules.core.journal.RunHeader;
 import io.mailrules.core.journal.RunKind;
+import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunStatus;
 import java.io.IOException;
@@ -47,11 +48,13 @@ public final class JournalStore {
 
     private final Path directory;
     private final RunLocks locks;
+    private final StoredPlans plans;
 
     /** @param directory the journal directory, usually {@link JournalLocation#fromSystem()}; created when needed */
     public JournalStore(Path directory) {
         this.directory = directory.toAbsolutePath();
         this.locks = new RunLocks(this.directory);
+        this.plans = new StoredPlans(this.directory);
     }
 
     public Path directory() {
@@ -67,6 +70,18 @@ public final class JournalStore {
      * @throws NoSuchFileException when an undo or resume names a run without a journal here
      */
     public RunJournalWriter open(RunHeader header) throws IOException {
+        return open(header, Optional.empty());
+    }
+
+    /**
+     * Like {@link #open(RunHeader)}, and stores the plan the run applies beside its journal before the header, for
+     * resume and undo to read with {@link #plan(RunId)}.
+     */
+    public RunJournalWriter open(RunHeader header, Plan plan) throws IOException {
+        return open(header, Optional.of(plan));
+    }
+
+    private RunJournalWriter open(RunHeader header, Optional<Plan> plan) throws IOException {
         PrivateFiles.createDirectories(directory);
         List<RunLock> held = claim(header);
         Path temporary = directory.resolve(header.runId().value() + SUFFIX + ".new");
@@ -78,6 +93,9 @@ public final class JournalStore {
             throw e;
         }
         try {
+            if (plan.isPresent()) {
+                plans.write(header.runId(), plan.get());
+            }
             writer.start(header);
             Files.move(temporary, writer.file(), StandardCopyOption.ATOMIC_MOVE);
             PrivateFiles.syncDirectory(directory);
@@ -161,6 +179,11 @@ public final class JournalStore {
      */
     public RunJournal read(RunId run) throws IOException {
         return JournalFileReader.read(journalFile(run), run);
+    }
+
+    /** The plan stored with the run's journal; absent when the run was started without one. */
+    public Optional<Plan> plan(RunId run) throws IOException {
+        return plans.read(run);
     }
 
     /** Every run, newest first; a file that cannot be read is reported in the history rather than thrown. */

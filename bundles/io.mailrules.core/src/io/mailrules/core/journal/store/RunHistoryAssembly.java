@@ -5,14 +5,16 @@ import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunStatus;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns journals into history entries. A run's status comes from its own journal, except that it becomes undone
  * when the journal of a completed undo names it: the original journal is never rewritten, so the relation lives in
- * the later file and is resolved here.
+ * the later file and is resolved here. An undo counts as completed also when a resume of it completed.
  */
 final class RunHistoryAssembly {
 
@@ -31,10 +33,17 @@ final class RunHistoryAssembly {
         List<RunJournal> newestFirst = journals.stream().sorted(NEWEST_FIRST).toList();
         Map<RunId, RunId> undoneBy = new HashMap<>();
         Map<RunId, RunId> resumedBy = new HashMap<>();
+        Set<RunId> finishedByResume = new HashSet<>();
+        for (RunJournal journal : newestFirst) {
+            if (journal.header().kind() == RunKind.RESUME && ownStatus.get(journal.runId()) == RunStatus.COMPLETED) {
+                journal.header().refersTo().ifPresent(finishedByResume::add);
+            }
+        }
         for (RunJournal journal : newestFirst) {
             RunId later = journal.runId();
+            boolean completed = ownStatus.get(later) == RunStatus.COMPLETED || finishedByResume.contains(later);
             journal.header().refersTo().ifPresent(original -> {
-                if (journal.header().kind() == RunKind.UNDO && ownStatus.get(later) == RunStatus.COMPLETED) {
+                if (journal.header().kind() == RunKind.UNDO && completed) {
                     undoneBy.putIfAbsent(original, later);
                 } else if (journal.header().kind() == RunKind.RESUME) {
                     resumedBy.putIfAbsent(original, later);

@@ -1,0 +1,308 @@
+package io.mailrules.imap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mailrules.core.journal.IntentRecord;
+import io.mailrules.core.journal.JournalEntry;
+import io.mailrules.core.journal.OutcomeRecord;
+import io.mailrules.core.journal.RunKind;
+import io.mailrules.core.journal.store.BatchAttempt;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.journal.store.RunJournal;
+import io.mailrules.core.json.JournalJson;
+import io.mailrules.core.plan.Batch;
+import io.mailrules.core.plan.BatchCommand;
+import io.mailrules.core.plan.BatchId;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.run.BatchOutcome;
+import io.mailrules.core.run.RunId;
+import io.mailrules.core.run.RunProgress;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.run.RunStatus;
+import io.mailrules.dsl.mailrules.Model;
+import io.mailrules.imap.ConnectorOptions;
+import io.mailrules.imap.Credentials;
+import io.mailrules.imap.HostConnectionLimiter;
+import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.MailboxLogins;
+import io.mailrules.imap.NotRestored;
+import io.mailrules.imap.RunRefusedException;
+import io.mailrules.imap.UndoResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Undo and resume against the private Dovecot, judged by the mailbox as its user sees it: an undo brings back the
+ * census from before the run, and a run interrupted anywhere and resumed ends where an uninterrupted run would,
+ * with nothing lost, duplicated (the census refuses a Message-ID twice) or left in two folders.
+ */
+class RunUndoResumeDovecotTest {
+
+    private static final Instant NOW = Instant.parse("2024-06-10T12:00:00Z");
+    private static final String OLD_AUTO_REPLY = "Automatic reply: away in March";
+
+    private static DovecotServer server;
+
+    @TempDir
+    Path work;
+
+    private final PlanWiring wiring = new PlanWiring(
+            new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private JournalStore journals;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        server = DovecotServer.start("undo-resume", DovecotServer.Variant.FULL);
+    }
+
+    @AfterAll
+    static void stopDovecot() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void journalDirectory() {
+        journals = new JournalStore(work.resolve("journal"));
+    }
+
+    /** One mailbox with routing (flags, keywords, moves) and a retention policy ending in {@code retentionEnd}. */
+    private record Scenario(MailClient client, Model model, Plan plan, Census before) {
+        MailboxLogins logins() {
+            return PlanWiring.logins(model, name -> Credentials.password(DovecotServer.PASSWORD));
+        }
+    }
+
+    private Scenario scenario(String retentionEnd) throws Exception {
+        String user = server.freshUser();
+        MailClient client = new MailClient("127.0.0.1", server.imapPort(), user, DovecotServer.PASSWORD);
+        client.append("INBOX",
+                TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender")
+                        .receivedAt(Instant.parse("2024-06-08T10:00:00Z")),
+                TestMessage.of("Ana Lima <ana@example.org>", "Out of Office: back Monday")
+                        .withHeader("Auto-Submitted", "auto-replied").receivedAt(Instant.parse("2024-06-08T11:00:00Z")),
+                TestMessage.of("Weekly <news@vendor.example>", "This week in sales")
+                        .withHeader("List-Unsubscribe", "<mailto:leave@vendor.example>")
+                        .receivedAt(Instant.parse("2024-06-09T08:00:00Z")),
+                TestMessage.of("CEO <ceo@bigcustomer.com>", "Re: pricing").receivedAt(Instant.parse("2024-06-09T09:00:00Z")),
+                TestMessage.of("Colleague <bo@ourteam.example>", "Lunch?").receivedAt(Instant.parse("2024-06-09T10:00:00Z")));
+        client.append("AutoReplies",
+                TestMessage.of("Cy <cy@example.org>", OLD_AUTO_REPLY).receivedAt(Instant.parse("2024-03-01T10:00:00Z")),
+                TestMessage.of("Di <di@example.org>", "Automatic reply: away this week")
+                        .receivedAt(Instant.parse("2024-06-05T10:00:00Z")));
+        Path file = work.resolve("sales.mailrules");
+        Files.writeString(file, "mailbox sdr {\n    host \"127.0.0.1\" port " + server.imapPort()
+                + " plain insecure\n    user \"" + user + "\"\n    password from secret \"sdr\"\n}\n" + """
+                layout sales {
+                    folder "Bounces"
+                    folder "AutoReplies"
+                    folder "Newsletters"
+                }
+
+                rules routing for sdr layout sales in "INBOX" {
+                    rule bounces when from matches /mailer-daemon|postmaster/ then move to "Bounces"
+                    rule ooo when header "Auto-Submitted" exists then add keyword "$AutoReply", move to "AutoReplies"
+                    rule newsletters when header "List-Unsubscribe" exists then mark seen, move to "Newsletters"
+                    rule vip when from domain "bigcustomer.com" then flag
+                }
+
+                retention cleanup for sdr layout sales {
+                    in "AutoReplies" keep 30 days then END
+                }
+                """.replace("END", retentionEnd));
+        Model model = wiring.load(file);
+        Scenario scenario = new Scenario(client, model, null, null);
+        Plan plan = wiring.plan(file, model, scenario.logins()).plan();
+        return new Scenario(client, model, plan, Census.of(client));
+    }
+
+    @Test
+    void undoBringsBackFoldersFlagsAndKeywordsAsTheyWereBeforeTheRun() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            RunResult run = wiring.apply(scenario.plan(), scenario.logins(), journals, RunProgress.NONE);
+            assertEquals(RunStatus.COMPLETED, run.status(), run.toString());
+            assertEquals("Trash", Census.of(client).bySubject(OLD_AUTO_REPLY).folder());
+
+            UndoResult undo = wiring.undo(run.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, undo.run().status(), undo.toString());
+            assertEquals(List.of(), undo.notRestored());
+            assertEquals(scenario.before(), Census.of(client));
+            RunJournal undoJournal = journals.read(undo.run().runId());
+            assertEquals(RunKind.UNDO, undoJournal.header().kind());
+            assertEquals(run.runId(), undoJournal.header().refersTo().orElseThrow());
+            assertEquals(RunStatus.UNDONE, journals.history().find(run.runId()).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void anExpungedBatchIsReportedAsNotRestorableAndEverythingElseComesBack() throws Exception {
+        Scenario scenario = scenario("expunge");
+        try (MailClient client = scenario.client()) {
+            List<Batch> irreversible = scenario.plan().irreversibleBatches();
+            assertEquals(1, irreversible.size(), "the preview can warn about the expunge");
+            RunResult run = wiring.apply(scenario.plan(), scenario.logins(), journals, RunProgress.NONE);
+            assertEquals(RunStatus.COMPLETED, run.status(), run.toString());
+
+            UndoResult undo = wiring.undo(run.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, undo.run().status());
+            assertEquals(1, undo.notRestored().size(), undo.notRestored().toString());
+            NotRestored lost = undo.expunged().getFirst();
+            assertEquals(irreversible.getFirst().id(), lost.batchId());
+            assertEquals(List.of(OLD_AUTO_REPLY), lost.subjects());
+            assertTrue(lost.describe().contains("expunged"), lost.describe());
+            Census expected = new Census(scenario.before().byMessageId().entrySet().stream()
+                    .filter(entry -> !entry.getValue().subject().equals(OLD_AUTO_REPLY))
+                    .collect(Collectors.toMap(entry -> entry.getKey(), entry -> entry.getValue(), (a, b) -> a,
+                            java.util.TreeMap::new)));
+            assertEquals(expected, Census.of(client));
+        }
+    }
+
+    @Test
+    void anUndoCannotItselfBeUndone() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            RunResult run = wiring.apply(scenario.plan(), scenario.logins(), journals, RunProgress.NONE);
+            UndoResult undo = wiring.undo(run.runId(), scenario.logins(), journals, RunProgress.NONE);
+            Census undone = Census.of(client);
+
+            RunRefusedException refused = assertThrows(RunRefusedException.class,
+                    () -> wiring.undo(undo.run().runId(), scenario.logins(), journals, RunProgress.NONE));
+
+            assertTrue(refused.getMessage().contains("itself an undo"), refused.getMessage());
+            assertThrows(RunRefusedException.class,
+                    () -> wiring.undo(run.runId(), scenario.logins(), journals, RunProgress.NONE),
+                    "a run is undone once");
+            assertEquals(undone, Census.of(client));
+        }
+    }
+
+    @Test
+    void aCancelledRunIsResumedToWhereAnUninterruptedRunEndsWithoutRepeatingDoneBatches() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            RunResult interrupted = wiring.apply(scenario.plan(), scenario.logins(), journals,
+                    cancelAfter(batch -> batch.sequence() == 1));
+            assertEquals(RunStatus.INTERRUPTED, interrupted.status());
+            Set<BatchId> doneBefore = batchIds(journals.read(interrupted.runId()).doneBatches());
+            assertEquals(2, doneBefore.size());
+
+            RunResult resumed = wiring.resume(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.toString());
+            assertEquals(scenario.before().after(scenario.plan().mailboxes().getFirst()), Census.of(client));
+            RunJournal resumeJournal = journals.read(resumed.runId());
+            assertEquals(RunKind.RESUME, resumeJournal.header().kind());
+            Set<BatchId> sentByResume = batchIds(resumeJournal.batches());
+            assertEquals(scenario.plan().batches().size() - doneBefore.size(), sentByResume.size());
+            assertTrue(sentByResume.stream().noneMatch(doneBefore::contains), "done batches are not sent again");
+            assertEquals(java.util.Optional.of(resumed.runId()),
+                    journals.history().find(interrupted.runId()).orElseThrow().resumedBy());
+        }
+    }
+
+    @Test
+    void aMoveWhoseAnswerWasLostIsReconciledByMessageIdAndTheLineageUndoneAsAWhole() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            RunResult interrupted = wiring.apply(scenario.plan(), scenario.logins(), journals,
+                    cancelAfter(batch -> batch.command() instanceof BatchCommand.Move));
+            Batch move = crashBeforeLastOutcome(interrupted.runId());
+            RunJournal crashed = journals.read(interrupted.runId());
+            assertTrue(crashed.closing().isEmpty());
+            assertEquals(List.of(move.id()), batchIds(crashed.pendingBatches()).stream().toList());
+
+            RunResult resumed = wiring.resume(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.toString());
+            assertEquals(scenario.before().after(scenario.plan().mailboxes().getFirst()), Census.of(client),
+                    "the move the server did is not repeated, and nothing else is lost");
+            BatchAttempt reconciled = journals.read(resumed.runId()).batches().stream()
+                    .filter(attempt -> attempt.intent().batchId().equals(move.id())).findFirst().orElseThrow();
+            assertEquals(move.uids(), reconciled.copyUid().orElseThrow().sources(),
+                    "the moved messages were found in the target by Message-ID");
+
+            UndoResult undo = wiring.undo(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(List.of(), undo.notRestored());
+            assertEquals(scenario.before(), Census.of(client));
+        }
+    }
+
+    @Test
+    void anInterruptedUndoIsFinishedByResume() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            RunResult run = wiring.apply(scenario.plan(), scenario.logins(), journals, RunProgress.NONE);
+            UndoResult cut = wiring.undo(run.runId(), scenario.logins(), journals, cancelAfter(batch -> true));
+            assertEquals(RunStatus.INTERRUPTED, cut.run().status());
+            assertFalse(scenario.before().equals(Census.of(client)));
+
+            RunResult finished = wiring.resume(cut.run().runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, finished.status(), finished.toString());
+            assertEquals(scenario.before(), Census.of(client));
+            assertEquals(RunStatus.UNDONE, journals.history().find(run.runId()).orElseThrow().status());
+        }
+    }
+
+    /** Cancels the run once a batch matching {@code last} is done. */
+    private static RunProgress cancelAfter(Predicate<Batch> last) {
+        return new RunProgress() {
+            private volatile boolean cancelled;
+
+            @Override
+            public void batchDone(Batch batch, BatchOutcome outcome) {
+                cancelled = cancelled || last.test(batch);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+    }
+
+    /**
+     * Cuts the journal of a cancelled run back to just after its last intent, as if the process died after the
+     * server carried the command out and before the answer was journaled.
+     *
+     * @return the batch left without its outcome
+     */
+    private Batch crashBeforeLastOutcome(RunId run) throws Exception {
+        Path file = journals.directory().resolve(run.value() + ".jsonl");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        JournalEntry outcome = JournalJson.entryFromLine(lines.get(lines.size() - 2));
+        BatchId batch = assertInstanceOf(OutcomeRecord.class, outcome).batchId();
+        assertInstanceOf(IntentRecord.class, JournalJson.entryFromLine(lines.get(lines.size() - 3)));
+        Files.writeString(file, String.join("\n", lines.subList(0, lines.size() - 2)) + "\n", StandardCharsets.UTF_8);
+        return journals.plan(run).orElseThrow().batch(batch).orElseThrow();
+    }
+
+    private static Set<BatchId> batchIds(List<BatchAttempt> attempts) {
+        return attempts.stream().map(attempt -> attempt.intent().batchId())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+}
