@@ -1,11 +1,16 @@
 package io.mailrules.cli;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.mailrules.cli.commands.ApplyCommand;
 import io.mailrules.cli.commands.HelpCommand;
 import io.mailrules.cli.commands.LspCommand;
+import io.mailrules.cli.commands.PlanCommand;
+import io.mailrules.cli.commands.RunCommand;
+import io.mailrules.cli.commands.RunsCommand;
 import io.mailrules.cli.commands.ValidateCommand;
 import io.mailrules.cli.commands.VersionCommand;
 
@@ -14,10 +19,19 @@ public final class Commands {
 
     private final List<Command> commands = new ArrayList<>();
 
-    /** Every command the product ships. */
+    /** Every command the product ships, on the system clock. */
     public static Commands standard() {
+        return standard(Clock.systemDefaultZone());
+    }
+
+    /** @param clock "now" for plans (message ages, retention) and runs; its zone sets the day boundaries */
+    public static Commands standard(Clock clock) {
         Commands commands = new Commands();
         commands.add(new ValidateCommand());
+        commands.add(new PlanCommand(clock));
+        commands.add(new ApplyCommand(clock));
+        commands.add(new RunCommand(clock));
+        commands.add(new RunsCommand());
         commands.add(new LspCommand());
         commands.add(new VersionCommand());
         commands.add(new HelpCommand(commands));

@@ -3,19 +3,39 @@ package io.mailrules.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The streams and working directory a command talks to. Commands never touch {@code System.out} or the JVM's working
- * directory themselves, so tests run them in-process with captured streams and a directory of their own.
+ * The streams, working directory and environment a command talks to. Commands never touch {@code System.out},
+ * {@code System.getenv()} or the JVM's working directory themselves, so tests run them in-process with captured
+ * streams, a directory and an environment of their own.
  *
  * @param out results only (diagnostics, tables, JSON, protocol), so that it can be piped into other programs
  * @param err messages for people: summaries, progress, logs, usage
  * @param workingDirectory what relative paths on the command line are relative to
+ * @param environment the variables credentials, the journal and the configuration are looked up in
+ * @param terminal whether a person watches standard error, so a progress line beats log lines
  */
-public record Console(InputStream in, PrintStream out, PrintStream err, Path workingDirectory) {
+public record Console(InputStream in, PrintStream out, PrintStream err, Path workingDirectory,
+        Map<String, String> environment, boolean terminal) {
+
+    public Console {
+        environment = Map.copyOf(environment);
+    }
+
+    /** A console without environment variables and without a terminal, as a script sees it. */
+    public Console(InputStream in, PrintStream out, PrintStream err, Path workingDirectory) {
+        this(in, out, err, workingDirectory, Map.of(), false);
+    }
 
     /** A path as typed on the command line, resolved the way the user's shell would. */
     public Path resolve(String typedPath) {
         return workingDirectory.resolve(typedPath).normalize();
+    }
+
+    /** The variable's value; unset and empty are the same, as in most shells' {@code ${VAR:-...}}. */
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
     }
 }

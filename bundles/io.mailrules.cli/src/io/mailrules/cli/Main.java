@@ -26,7 +26,8 @@ public final class Main {
         // Standard output carries results only (LSP frames, diagnostics, later JSON): whatever a library prints
         // there would corrupt them, so it goes to standard error.
         System.setOut(System.err);
-        Console console = new Console(System.in, results, System.err, Path.of("").toAbsolutePath());
+        Console console = new Console(System.in, results, System.err, Path.of("").toAbsolutePath(), System.getenv(),
+                TerminalDetection.interactive());
         int exitCode = new Main(Commands.standard()).run(args, console);
         results.flush();
         System.err.flush();
@@ -59,6 +60,9 @@ public final class Main {
         }
         try {
             return command.run(args, console);
+        } catch (CommandFailedException e) {
+            console.err().println("mailrules " + command.name() + ": " + e.getMessage());
+            return e.exitCode();
         } catch (UsageException e) {
             console.err().println("mailrules " + command.name() + ": " + e.getMessage());
             usage.printUsageLine(command, console.err());

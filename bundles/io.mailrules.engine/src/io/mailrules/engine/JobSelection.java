@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.emf.ecore.EObject;
 
@@ -33,13 +35,13 @@ final class JobSelection {
     }
 
     /** Mailboxes by name, each with its jobs; groups are expanded and a mailbox named twice runs once. */
-    static Map<Mailbox, List<Job>> mailboxes(List<Job> jobs, Optional<String> only) {
+    static Map<Mailbox, List<Job>> mailboxes(List<Job> jobs, Set<String> only) {
         Map<Mailbox, List<Job>> byMailbox = new LinkedHashMap<>();
         for (Job job : jobs) {
             List<Target> targets = job instanceof RuleBlock block ? block.getTargets() : ((Retention) job).getTargets();
             for (Target target : targets) {
                 for (Mailbox mailbox : members(target)) {
-                    if (only.isEmpty() || only.get().equals(mailbox.getName())) {
+                    if (only.isEmpty() || only.contains(mailbox.getName())) {
                         List<Job> mailboxJobs = byMailbox.computeIfAbsent(mailbox, key -> new ArrayList<>());
                         if (!mailboxJobs.contains(job)) {
                             mailboxJobs.add(job);
@@ -48,8 +50,11 @@ final class JobSelection {
                 }
             }
         }
-        if (only.isPresent() && byMailbox.isEmpty()) {
-            throw new IllegalArgumentException("Mailbox '" + only.get() + "' is not a target of the selected jobs");
+        if (!only.isEmpty() && byMailbox.isEmpty()) {
+            throw new IllegalArgumentException(only.size() == 1
+                    ? "Mailbox '" + only.iterator().next() + "' is not a target of the selected jobs"
+                    : "None of the mailboxes " + String.join(", ", new TreeSet<>(only))
+                            + " is a target of the selected jobs");
         }
         return byMailbox;
     }

@@ -60,7 +60,7 @@ public final class PlanCompiler {
         List<Job> selected = JobSelection.jobs(request.model(), request.job());
         int[] nextSequence = {0};
         List<MailboxPlan> mailboxes = new ArrayList<>();
-        for (Map.Entry<Mailbox, List<Job>> entry : JobSelection.mailboxes(selected, request.mailbox()).entrySet()) {
+        for (Map.Entry<Mailbox, List<Job>> entry : JobSelection.mailboxes(selected, request.mailboxes()).entrySet()) {
             mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence));
         }
         PlanId id = request.id().orElseGet(() -> new PlanId("plan-" + ID_TIME.format(now) + "-"

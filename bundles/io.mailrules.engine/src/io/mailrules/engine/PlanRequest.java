@@ -2,6 +2,7 @@ package io.mailrules.engine;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.plan.SourceRef;
@@ -12,34 +13,44 @@ import io.mailrules.dsl.mailrules.Model;
  *
  * @param model the validated rules file, its imports resolved in its resource set
  * @param job the rules block or retention policy to run; empty runs all of the file's, in file order
- * @param mailbox restricts the plan to one mailbox of the jobs' targets; empty plans every target
+ * @param mailboxes restricts the plan to these mailboxes of the jobs' targets (one, or a group's members); empty
+ *        plans every target
  * @param source the rules file and its digest, recorded in the plan
  * @param id the plan's id; empty derives one from the clock and the source digest
  */
-public record PlanRequest(Model model, Optional<String> job, Optional<String> mailbox, SourceRef source,
+public record PlanRequest(Model model, Optional<String> job, Set<String> mailboxes, SourceRef source,
         Optional<PlanId> id) {
 
     public PlanRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(job, "job");
-        Objects.requireNonNull(mailbox, "mailbox");
+        mailboxes = Set.copyOf(mailboxes);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(id, "id");
     }
 
     public static PlanRequest allJobs(Model model, SourceRef source) {
-        return new PlanRequest(model, Optional.empty(), Optional.empty(), source, Optional.empty());
+        return new PlanRequest(model, Optional.empty(), Set.of(), source, Optional.empty());
     }
 
     public static PlanRequest job(Model model, String job, SourceRef source) {
-        return new PlanRequest(model, Optional.of(job), Optional.empty(), source, Optional.empty());
+        return new PlanRequest(model, Optional.of(job), Set.of(), source, Optional.empty());
     }
 
     public PlanRequest forMailbox(String name) {
-        return new PlanRequest(model, job, Optional.of(name), source, id);
+        return forMailboxes(Set.of(name));
+    }
+
+    /** Plans those of the named mailboxes that the jobs target, e.g. the members of a group. */
+    public PlanRequest forMailboxes(Set<String> names) {
+        return new PlanRequest(model, job, names, source, id);
+    }
+
+    public PlanRequest forJob(String name) {
+        return new PlanRequest(model, Optional.of(name), mailboxes, source, id);
     }
 
     public PlanRequest withId(PlanId planId) {
-        return new PlanRequest(model, job, mailbox, source, Optional.of(planId));
+        return new PlanRequest(model, job, mailboxes, source, Optional.of(planId));
     }
 }

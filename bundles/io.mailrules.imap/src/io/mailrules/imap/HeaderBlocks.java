@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
@@ -79,6 +80,11 @@ final class HeaderBlocks {
 
     private static List<Map.Entry<String, String>> fields(ByteArrayInputStream block) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // The header parser finds its stream provider through the context class loader, as the connector's session
+        // does; in OSGi the caller's loader (a command line or UI bundle) cannot see Angus Mail's.
+        thread.setContextClassLoader(IMAPStore.class.getClassLoader());
         try {
             InternetHeaders headers = new InternetHeaders(block, true);
             Enumeration<Header> all = headers.getAllHeaders();
@@ -89,6 +95,8 @@ final class HeaderBlocks {
         } catch (MessagingException e) {
             // A header block the parser cannot read leaves the message without fields, so no rule matches on them.
             return List.of();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
         return fields;
     }

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -63,6 +64,28 @@ public final class RuleFileValidator {
 
     /** Validates the files named on the command line; their paths are resolved against the console's directory. */
     public ValidationResult validate(List<String> typedPaths, Console console) {
+        return check(typedPaths, console).result;
+    }
+
+    /**
+     * Validates one rules file to plan or run it: the result, and the file's model when it has no errors (the
+     * models of its imports stay reachable through the model's resource set).
+     */
+    public LoadedRules load(String typedPath, Console console) {
+        Checked checked = check(List.of(typedPath), console);
+        Optional<Model> model = Optional.empty();
+        if (!checked.result.hasErrors()) {
+            Resource resource = checked.run.resourceSet.getResource(URI.createFileURI(
+                    console.resolve(typedPath).toString()), false);
+            model = Optional.of((Model) resource.getContents().getFirst());
+        }
+        return new LoadedRules(typedPath, console.resolve(typedPath), checked.result, model);
+    }
+
+    private record Checked(Run run, ValidationResult result) {
+    }
+
+    private Checked check(List<String> typedPaths, Console console) {
         Run run = new Run(resourceSets.get());
         for (String typed : typedPaths) {
             run.loadNamedFile(typed, console.resolve(typed));
@@ -80,7 +103,7 @@ public final class RuleFileValidator {
             }
         });
         diagnostics.sort(Diagnostic.BY_LOCATION);
-        return new ValidationResult(List.copyOf(diagnostics), List.copyOf(run.unreadable));
+        return new Checked(run, new ValidationResult(List.copyOf(diagnostics), List.copyOf(run.unreadable)));
     }
 
     private static int orFirst(Integer position) {

@@ -45,10 +45,14 @@ class CommandLineTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("Usage: mailrules COMMAND [ARGUMENTS]\n"), run::toString);
         for (String line : new String[] {
-                "  validate FILE...   check rule files and the files they import, as the editor does",
-                "  lsp                run the language server",
-                "  version            print the version",
-                "  help [COMMAND]     print this overview" }) {
+                "  validate FILE...            check rule files and the files they import, as the editor does",
+                "  plan FILE [OPTIONS]         dry run: show which message each rule would move where",
+                "  apply PLAN.json [OPTIONS]   apply a plan saved with 'plan -o'",
+                "  run FILE [OPTIONS]          plan and apply the rules in one go",
+                "  runs [OPTIONS]              list the runs in the journal",
+                "  lsp                         run the language server",
+                "  version                     print the version",
+                "  help [COMMAND]              print this overview" }) {
             assertTrue(run.out().contains(line), () -> "missing '" + line + "' in\n" + run.out());
         }
         assertTrue(run.out().contains("Exit codes: 0 ok, 1 rule errors, 2 connection or authentication errors, "

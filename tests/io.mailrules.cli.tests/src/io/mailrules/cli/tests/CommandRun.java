@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 
 import io.mailrules.cli.Commands;
 import io.mailrules.cli.Console;
@@ -18,12 +20,22 @@ record CommandRun(int exitCode, String out, String err) {
     }
 
     static CommandRun in(Path workingDirectory, InputStream stdin, String... args) {
+        return in(workingDirectory, stdin, Map.of(), Clock.systemDefaultZone(), args);
+    }
+
+    /** As a script would run it: with these environment variables, no terminal, and "now" from the clock. */
+    static CommandRun in(Path workingDirectory, Map<String, String> environment, Clock clock, String... args) {
+        return in(workingDirectory, InputStream.nullInputStream(), environment, clock, args);
+    }
+
+    private static CommandRun in(Path workingDirectory, InputStream stdin, Map<String, String> environment,
+            Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            Console console = new Console(stdin, outStream, errStream, workingDirectory);
-            int exitCode = new Main(Commands.standard()).run(args, console);
+            Console console = new Console(stdin, outStream, errStream, workingDirectory, environment, false);
+            int exitCode = new Main(Commands.standard(clock)).run(args, console);
             return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

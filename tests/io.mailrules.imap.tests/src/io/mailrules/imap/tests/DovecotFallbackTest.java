@@ -1,5 +1,8 @@
 package io.mailrules.imap.tests;
 
+import io.mailrules.imap.testsupport.DovecotServer;
+import io.mailrules.imap.testsupport.MailClient;
+import io.mailrules.imap.testsupport.TestMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

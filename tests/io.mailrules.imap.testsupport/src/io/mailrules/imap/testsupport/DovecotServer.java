@@ -1,4 +1,4 @@
-package io.mailrules.imap.tests;
+package io.mailrules.imap.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,22 +32,22 @@ import org.junit.jupiter.api.Assumptions;
  * system Dovecot. Where Dovecot is not installed the tests are skipped, except under CI ({@code CI=true}), where
  * a missing Dovecot fails them: the interop suite must not silently vanish from the build.
  */
-final class DovecotServer implements AutoCloseable {
+public final class DovecotServer implements AutoCloseable {
 
-    static final String PASSWORD = "secret-pass";
-    static final int USERS = 40;
+    public static final String PASSWORD = "secret-pass";
+    public static final int USERS = 40;
 
     /** What the server announces; the capability list is how fallbacks are provoked on a real server. */
-    enum Variant {
+    public enum Variant {
         FULL("/", "", ""),
         WITHOUT_MOVE(".", "INBOX.", "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT NAMESPACE CHILDREN UNSELECT"
                 + " UIDPLUS LIST-EXTENDED CONDSTORE QRESYNC ESEARCH SPECIAL-USE LITERAL+"),
         WITHOUT_MOVE_AND_UIDPLUS("/", "", "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT NAMESPACE CHILDREN"
                 + " UNSELECT LIST-EXTENDED ESEARCH SPECIAL-USE LITERAL+");
 
-        final String separator;
-        final String prefix;
-        final String capability;
+        public final String separator;
+        public final String prefix;
+        public final String capability;
 
         Variant(String separator, String prefix, String capability) {
             this.separator = separator;
@@ -71,7 +71,7 @@ final class DovecotServer implements AutoCloseable {
         this.certificateSha256 = certificateSha256;
     }
 
-    static DovecotServer start(String name, Variant variant) throws Exception {
+    public static DovecotServer start(String name, Variant variant) throws Exception {
         Path binary = locate("dovecot");
         Path openssl = locate("openssl");
         Path directory = Path.of("target", "dovecot", name).toAbsolutePath();
@@ -171,7 +171,7 @@ final class DovecotServer implements AutoCloseable {
      * Finds a program on the PATH (or the directory named by {@code MAILRULES_DOVECOT_DIR}); skips the test when it
      * is missing, or fails it under CI.
      */
-    static Path locate(String program) {
+    public static Path locate(String program) {
         List<String> directories = new ArrayList<>();
         Optional.ofNullable(System.getenv("MAILRULES_DOVECOT_DIR")).ifPresent(directories::add);
         for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -240,7 +240,7 @@ final class DovecotServer implements AutoCloseable {
         throw new IllegalStateException("dovecot did not listen within " + timeout.toSeconds() + " s: " + logs());
     }
 
-    String logs() {
+    public String logs() {
         StringBuilder text = new StringBuilder();
         for (String file : List.of("stderr.log", "dovecot.log")) {
             try {
@@ -253,22 +253,22 @@ final class DovecotServer implements AutoCloseable {
     }
 
     /** A user nobody else in the test run logs in as, so tests need no cleanup between them. */
-    synchronized String freshUser() {
+    public synchronized String freshUser() {
         if (nextUser > USERS) {
             throw new IllegalStateException("all " + USERS + " test users are taken; raise DovecotServer.USERS");
         }
         return "user" + nextUser++;
     }
 
-    int imapPort() {
+    public int imapPort() {
         return imapPort;
     }
 
-    int imapsPort() {
+    public int imapsPort() {
         return imapsPort;
     }
 
-    String certificateSha256() {
+    public String certificateSha256() {
         return certificateSha256;
     }
 

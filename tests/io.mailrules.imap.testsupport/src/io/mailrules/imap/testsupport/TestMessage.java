@@ -1,4 +1,4 @@
-package io.mailrules.imap.tests;
+package io.mailrules.imap.testsupport;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -12,23 +12,23 @@ import java.util.Map;
 import java.util.Properties;
 
 /** A message to put into a test mailbox; the subject identifies it in assertions. */
-record TestMessage(String from, String subject, Instant received, List<Map.Entry<String, String>> extraHeaders) {
+public record TestMessage(String from, String subject, Instant received, List<Map.Entry<String, String>> extraHeaders) {
 
-    static TestMessage of(String from, String subject) {
+    public static TestMessage of(String from, String subject) {
         return new TestMessage(from, subject, null, List.of());
     }
 
-    TestMessage receivedAt(Instant when) {
+    public TestMessage receivedAt(Instant when) {
         return new TestMessage(from, subject, when, extraHeaders);
     }
 
-    TestMessage withHeader(String name, String value) {
+    public TestMessage withHeader(String name, String value) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(extraHeaders);
         headers.add(Map.entry(name, value));
         return new TestMessage(from, subject, received, headers);
     }
 
-    MimeMessage toMime(Session session) throws MessagingException {
+    public MimeMessage toMime(Session session) throws MessagingException {
         Date receivedDate = received == null ? null : Date.from(received);
         // APPEND sends the received date as INTERNALDATE, which date searches and retention rules read.
         MimeMessage message = new MimeMessage(session) {
@@ -50,7 +50,7 @@ record TestMessage(String from, String subject, Instant received, List<Map.Entry
         return message;
     }
 
-    static Session plainSession() {
+    public static Session plainSession() {
         return MailClient.withMailLoader(() -> Session.getInstance(new Properties()));
     }
 }

@@ -1,4 +1,4 @@
-package io.mailrules.imap.tests;
+package io.mailrules.imap.testsupport;
 
 import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.FolderPlan;
@@ -15,19 +15,19 @@ import java.util.TreeSet;
  * Where every message of a mailbox is and which flags it has, keyed by Message-ID and read with an independent
  * client, so a test can say what a dry run or a run did to the mailbox as its user would see it.
  */
-record Census(SortedMap<String, Placement> byMessageId) {
+public record Census(SortedMap<String, Placement> byMessageId) {
 
     /** @param folder the server's folder name; flags as IMAP writes them, sorted */
-    record Placement(String messageId, String folder, String subject, List<String> flags) {
-        Placement {
+    public record Placement(String messageId, String folder, String subject, List<String> flags) {
+        public Placement {
             flags = List.copyOf(new TreeSet<>(flags));
         }
 
-        Placement movedTo(String target) {
+        public Placement movedTo(String target) {
             return new Placement(messageId, target, subject, flags);
         }
 
-        Placement withFlags(List<String> added, List<String> removed) {
+        public Placement withFlags(List<String> added, List<String> removed) {
             TreeSet<String> now = new TreeSet<>(flags);
             now.addAll(added);
             now.removeAll(removed);
@@ -35,11 +35,11 @@ record Census(SortedMap<String, Placement> byMessageId) {
         }
     }
 
-    Census {
+    public Census {
         byMessageId = new TreeMap<>(byMessageId);
     }
 
-    static Census of(MailClient client) throws MessagingException {
+    public static Census of(MailClient client) throws MessagingException {
         SortedMap<String, Placement> placements = new TreeMap<>();
         for (String folder : client.folderNames()) {
             for (Placement placement : client.placements(folder)) {
@@ -52,7 +52,7 @@ record Census(SortedMap<String, Placement> byMessageId) {
         return new Census(placements);
     }
 
-    Placement bySubject(String subject) {
+    public Placement bySubject(String subject) {
         return byMessageId.values().stream().filter(placement -> placement.subject().equals(subject)).findFirst()
                 .orElseThrow(() -> new AssertionError("no message with subject \"" + subject + "\" in " + this));
     }
@@ -61,7 +61,7 @@ record Census(SortedMap<String, Placement> byMessageId) {
      * What the mailbox looks like once a plan has run, according to the plan alone: each planned message takes its
      * actions in order. Folder paths of the plan are server names here, as on a server with '/' and no prefix.
      */
-    Census after(MailboxPlan plan) {
+    public Census after(MailboxPlan plan) {
         Map<String, Placement> expected = new TreeMap<>(byMessageId);
         for (FolderPlan folder : plan.folders()) {
             for (PlannedMessage message : folder.messages()) {

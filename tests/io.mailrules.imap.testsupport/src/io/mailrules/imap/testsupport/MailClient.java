@@ -1,4 +1,4 @@
-package io.mailrules.imap.tests;
+package io.mailrules.imap.testsupport;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -20,11 +20,11 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * An independent IMAP client for arranging and inspecting test mailboxes with plain Jakarta Mail, so assertions about
  * the final mailbox state do not go through the connector under test. Uses unencrypted IMAP on loopback.
  */
-final class MailClient implements AutoCloseable {
+public final class MailClient implements AutoCloseable {
 
     private final Store store;
 
-    MailClient(String host, int port, String user, String password) throws MessagingException {
+    public MailClient(String host, int port, String user, String password) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "10000");
         properties.put("mail.imap.timeout", "30000");
@@ -40,7 +40,7 @@ final class MailClient implements AutoCloseable {
     }
 
     /** Jakarta Mail finds its providers through the context class loader, which in OSGi must be Angus Mail's. */
-    static <T> T withMailLoader(Supplier<T> action) {
+    public static <T> T withMailLoader(Supplier<T> action) {
         try {
             return withMailLoaderChecked(action::get);
         } catch (MessagingException e) {
@@ -48,12 +48,12 @@ final class MailClient implements AutoCloseable {
         }
     }
 
-    interface MailAction<T> {
+    public interface MailAction<T> {
         T run() throws MessagingException;
     }
 
     /** Also for writing messages: the content handlers of text/plain are found the same way. */
-    static <T> T withMailLoaderChecked(MailAction<T> action) throws MessagingException {
+    public static <T> T withMailLoaderChecked(MailAction<T> action) throws MessagingException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(IMAPStore.class.getClassLoader());
@@ -64,7 +64,7 @@ final class MailClient implements AutoCloseable {
         }
     }
 
-    void append(String folderName, TestMessage... messages) throws MessagingException {
+    public void append(String folderName, TestMessage... messages) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         if (!folder.exists()) {
             folder.create(Folder.HOLDS_MESSAGES);
@@ -80,23 +80,23 @@ final class MailClient implements AutoCloseable {
         });
     }
 
-    void create(String folderName) throws MessagingException {
+    public void create(String folderName) throws MessagingException {
         store.getFolder(folderName).create(Folder.HOLDS_MESSAGES);
     }
 
-    boolean exists(String folderName) throws MessagingException {
+    public boolean exists(String folderName) throws MessagingException {
         return store.getFolder(folderName).exists();
     }
 
     /** Deleting and creating a folder again gives it a new UIDVALIDITY, as a server-side restore would. */
-    void recreate(String folderName, TestMessage... messages) throws MessagingException {
+    public void recreate(String folderName, TestMessage... messages) throws MessagingException {
         store.getFolder(folderName).delete(true);
         create(folderName);
         append(folderName, messages);
     }
 
     /** Subject to flags (system flags as {@code \Seen}, keywords as they are) of every message in the folder. */
-    Map<String, List<String>> contents(String folderName) throws MessagingException {
+    public Map<String, List<String>> contents(String folderName) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         folder.open(Folder.READ_ONLY);
         try {
@@ -134,7 +134,7 @@ final class MailClient implements AutoCloseable {
     }
 
     /** Every folder that can hold messages, by its server name. */
-    List<String> folderNames() throws MessagingException {
+    public List<String> folderNames() throws MessagingException {
         List<String> names = new ArrayList<>();
         for (Folder folder : store.getDefaultFolder().list("*")) {
             if ((folder.getType() & Folder.HOLDS_MESSAGES) != 0) {
@@ -145,7 +145,12 @@ final class MailClient implements AutoCloseable {
     }
 
     /** One entry per message of the folder: its Message-ID, subject and flags, read without changing them. */
-    List<Census.Placement> placements(String folderName) throws MessagingException {
+    public List<Census.Placement> placements(String folderName) throws MessagingException {
+        // Parsing the fetched headers looks up Angus Mail's stream provider, which the caller's loader may not see.
+        return withMailLoaderChecked(() -> placementsIn(folderName));
+    }
+
+    private List<Census.Placement> placementsIn(String folderName) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         folder.open(Folder.READ_ONLY);
         try {
@@ -168,7 +173,7 @@ final class MailClient implements AutoCloseable {
     }
 
     /** Moves a message away the way another mail client would, while a plan waits to be applied. */
-    void move(String folderName, String subject, String targetName) throws MessagingException {
+    public void move(String folderName, String subject, String targetName) throws MessagingException {
         IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
         Folder target = store.getFolder(targetName);
         if (!target.exists()) {
@@ -189,7 +194,7 @@ final class MailClient implements AutoCloseable {
     }
 
     /** Marks a message \Deleted the way another mail client would, without expunging. */
-    void markDeleted(String folderName, String subject) throws MessagingException {
+    public void markDeleted(String folderName, String subject) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         folder.open(Folder.READ_WRITE);
         try {

@@ -1,0 +1,100 @@
+package io.mailrules.cli.commands;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.mailrules.cli.Command;
+import io.mailrules.cli.CommandFailedException;
+import io.mailrules.cli.Console;
+import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.execution.PlanSelection;
+import io.mailrules.cli.execution.Planning;
+import io.mailrules.cli.execution.RulesInUse;
+import io.mailrules.cli.options.Arguments;
+import io.mailrules.cli.output.PlanPrinter;
+import io.mailrules.core.json.PlanJson;
+import io.mailrules.engine.CompiledPlan;
+
+/** {@code mailrules plan FILE}: the dry run, read-only, as a table for people or a saved plan for {@code apply}. */
+public final class PlanCommand implements Command {
+
+    private final Clock clock;
+
+    public PlanCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "plan";
+    }
+
+    @Override
+    public String arguments() {
+        return "FILE [OPTIONS]";
+    }
+
+    @Override
+    public String summary() {
+        return "dry run: show which message each rule would move where, changing nothing";
+    }
+
+    @Override
+    public String details() {
+        return """
+                Logs in to the mailboxes the rules target and reads them with EXAMINE only: nothing on the
+                server changes, not even a \\Seen flag. Prints per mailbox the messages per rule, the folder
+                deltas (INBOX -120  Replies +120), the folders a run would create, and a table of every
+                message with the rule that decided it, its actions and its target folder.
+
+                  --mailbox M   plan only mailbox M
+                  --group G     plan only the members of group G
+                  --job NAME    plan only that rules block or retention policy
+                  --explain     add how each rule is evaluated (server SEARCH or header fetch, and why)
+                  --json        print the plan as JSON instead of the tables
+                  -o FILE       also save the plan as JSON, for 'mailrules apply FILE'
+
+                Exit code: 0 planned, 1 rule errors, 2 a mailbox could not be reached or logged in to.""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
+        valued.add("-o");
+        Arguments arguments = Arguments.parse(args, Set.of("--json", "--explain"), valued);
+        String file = arguments.single("rules file");
+        RulesInUse rules = RulesInUse.load(file, console);
+        CompiledPlan compiled = Planning.plan(new MailWiring(clock), PlanSelection.request(arguments, rules), rules);
+        String json = PlanJson.write(compiled.plan());
+        Optional<String> output = arguments.value("-o");
+        if (output.isPresent()) {
+            save(json, output.get(), console);
+        }
+        if (arguments.has("--json")) {
+            console.out().print(json);
+        } else {
+            new PlanPrinter(ZoneId.systemDefault()).print(compiled, arguments.has("--explain"), console.out());
+        }
+        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with 'mailrules apply "
+                + saved + "'.").orElse("Dry run: nothing was changed."));
+        return ExitCode.OK;
+    }
+
+    private static void save(String json, String typed, Console console) throws CommandFailedException {
+        Path target = console.resolve(typed);
+        try {
+            Files.writeString(target, json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.RULE_ERRORS, "cannot write the plan to " + typed + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.mailrules.cli.execution;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.run.RunProgress;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.CompiledPlan;
+import io.mailrules.engine.PlanCompiler;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.ConnectorOptions;
+import io.mailrules.imap.HostConnectionLimiter;
+import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.imap.MailboxLogins;
+import io.mailrules.imap.PlanExecutor;
+
+/**
+ * The command line's connection of engine and connector, which know nothing of each other: plans over IMAP with
+ * EXAMINE only, applies with the journaled executor. One connector, and so one per-host connection limit, serves
+ * both halves of a {@code run}.
+ */
+public final class MailWiring {
+
+    // Providers lock out clients that open many sessions at once; four stays below every limit we know of.
+    private static final int CONNECTIONS_PER_HOST = 4;
+
+    private final ImapConnector connector;
+    private final Clock clock;
+
+    public MailWiring(Clock clock) {
+        this.connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(CONNECTIONS_PER_HOST));
+        this.clock = clock;
+    }
+
+    /** The dry run: reads the mailboxes, changes nothing. */
+    public CompiledPlan plan(PlanRequest request, MailboxLogins logins) throws MailboxException {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
+            return new PlanCompiler(access, clock).compile(request);
+        }
+    }
+
+    public RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress)
+            throws IOException {
+        return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
+    }
+}

@@ -1,0 +1,29 @@
+package io.mailrules.cli.execution;
+
+import io.mailrules.cli.CommandFailedException;
+import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.UsageException;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.CompiledPlan;
+import io.mailrules.engine.PlanRequest;
+
+/** The dry run shared by {@code plan} and {@code run}, with its failures turned into the command's exit codes. */
+public final class Planning {
+
+    private Planning() {
+    }
+
+    public static CompiledPlan plan(MailWiring wiring, PlanRequest request, RulesInUse rules)
+            throws CommandFailedException, UsageException {
+        try {
+            return wiring.plan(request, rules.logins());
+        } catch (MailboxException e) {
+            // A folder the rules read that the server lacks is the rules' problem; the rest is about the server.
+            throw new CommandFailedException(e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH
+                    : ExitCode.RULE_ERRORS, e.getMessage() + " Nothing was changed.");
+        } catch (IllegalArgumentException e) {
+            // The compiler's word for a job or mailbox the file does not have, or one the jobs do not target.
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

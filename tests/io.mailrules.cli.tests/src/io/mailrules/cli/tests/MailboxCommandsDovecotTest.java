@@ -1,0 +1,317 @@
+package io.mailrules.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.mailrules.core.json.PlanJson;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.imap.testsupport.Census;
+import io.mailrules.imap.testsupport.DovecotServer;
+import io.mailrules.imap.testsupport.MailClient;
+import io.mailrules.imap.testsupport.TestMessage;
+
+/**
+ * plan, apply, run and runs as a user types them, against the private Dovecot: what they print, their exit codes,
+ * and what the mailbox looks like afterwards, read with an independent client.
+ */
+class MailboxCommandsDovecotTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-10T12:00:00Z"), ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+    private static final Instant BOUNCED = Instant.parse("2024-06-08T10:00:00Z");
+    private static final Instant REPLIED = Instant.parse("2024-06-09T09:00:00Z");
+
+    private static DovecotServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startDovecot() throws Exception {
+        server = DovecotServer.start("cli", DovecotServer.Variant.FULL);
+    }
+
+    @AfterAll
+    static void stopDovecot() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Map<String, String> environment(String password) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", work.resolve("home").toString());
+        environment.put("XDG_CONFIG_HOME", work.resolve("config").toString());
+        environment.put("MAILRULES_JOURNAL", work.resolve("journal").toString());
+        environment.put("SDR_PASSWORD", password);
+        return environment;
+    }
+
+    private CommandRun mailrules(Map<String, String> environment, String... args) {
+        CommandRun run = CommandRun.in(work, environment, CLOCK, args);
+        assertFalse(run.out().contains(DovecotServer.PASSWORD) || run.err().contains(DovecotServer.PASSWORD),
+                "a secret was printed: " + run);
+        return run;
+    }
+
+    private CommandRun mailrules(String... args) {
+        return mailrules(environment(DovecotServer.PASSWORD), args);
+    }
+
+    private Path rules(String user, int port, String credential) throws Exception {
+        Path file = work.resolve("sales.mailrules");
+        Files.writeString(file, """
+                mailbox sdr {
+                    host "127.0.0.1" port PORT plain insecure
+                    user "USER"
+                    CREDENTIAL
+                }
+
+                rules routing for sdr in "INBOX" {
+                    rule bounces when subject contains "Undelivered" then move to "Bounces"
+                    rule replies when subject contains "Re:" then move to "Replies"
+                }
+                """.replace("PORT", Integer.toString(port)).replace("USER", user).replace("CREDENTIAL", credential));
+        return file;
+    }
+
+    private Path rules(String user) throws Exception {
+        return rules(user, server.imapPort(), "password from env \"SDR_PASSWORD\"");
+    }
+
+    private static MailClient seeded(String user) throws Exception {
+        MailClient client = new MailClient("127.0.0.1", server.imapPort(), user, DovecotServer.PASSWORD);
+        client.append("INBOX",
+                TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender").receivedAt(BOUNCED),
+                TestMessage.of("Ana Lima <ana@example.org>", "Re: pricing").receivedAt(REPLIED),
+                TestMessage.of("Bo <bo@ourteam.example>", "Lunch?").receivedAt(REPLIED));
+        return client;
+    }
+
+    private static void assertRouted(MailClient client) throws Exception {
+        assertEquals(List.of("Lunch?"), List.copyOf(client.contents("INBOX").keySet()));
+        assertEquals(List.of("Undelivered Mail Returned to Sender"), List.copyOf(client.contents("Bounces").keySet()));
+        assertEquals(List.of("Re: pricing"), List.copyOf(client.contents("Replies").keySet()));
+    }
+
+    @Test
+    void planPrintsCountsDeltasAndTheMessageTableAndChangesNothing() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user);
+            Census before = Census.of(client);
+
+            CommandRun run = mailrules("plan", "sales.mailrules");
+
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(before, Census.of(client), "the dry run changed the mailbox");
+            String expectedTable = String.join("\n",
+                    "  DATE              FROM                          SUBJECT                              RULE"
+                            + "             ACTION           TARGET",
+                    "  " + SHOWN.format(BOUNCED) + "  MAILER-DAEMON@mx.example.net  Undelivered Mail Returned to"
+                            + " Sender  routing/bounces  move to Bounces  Bounces",
+                    "  " + SHOWN.format(REPLIED) + "  Ana Lima <ana@example.org>    Re: pricing                "
+                            + "          routing/replies  move to Replies  Replies");
+            assertTrue(run.out().contains("""
+                    Mailbox sdr (127.0.0.1): 2 messages, 2 batches
+                      Rules:    routing/bounces 1, routing/replies 1
+                      Folders:  Bounces +1  INBOX -2  Replies +1
+                      Create:   Bounces, Replies
+
+                      In INBOX:
+                    """ + expectedTable + "\n"), run.toString());
+            assertTrue(run.err().contains("Dry run: nothing was changed."), run.toString());
+        }
+    }
+
+    @Test
+    void planExplainSaysHowEachRuleIsEvaluated() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user);
+            CommandRun run = mailrules("plan", "sales.mailrules", "--explain");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("How each rule is evaluated:\n  routing/bounces in \"INBOX\": "),
+                    run.toString());
+        }
+    }
+
+    @Test
+    void aSavedPlanIsAppliedExactlyAndJournaled() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user);
+            CommandRun planned = mailrules("plan", "sales.mailrules", "--json", "-o", "plan.json");
+            assertEquals(0, planned.exitCode(), planned.toString());
+            Plan plan = PlanJson.read(Files.readString(work.resolve("plan.json")));
+            assertEquals(plan, PlanJson.read(planned.out()), "--json prints the plan that -o saves");
+            assertEquals(2, plan.messageCount());
+            // Arrived after the plan: a reply the plan never saw stays where it is.
+            client.append("INBOX", TestMessage.of("Cy <cy@example.org>", "Re: late").receivedAt(REPLIED));
+
+            CommandRun applied = mailrules("apply", "plan.json");
+
+            assertEquals(0, applied.exitCode(), applied.toString());
+            assertEquals(List.of("Lunch?", "Re: late"), List.copyOf(client.contents("INBOX").keySet()));
+            assertEquals(List.of("Undelivered Mail Returned to Sender"),
+                    List.copyOf(client.contents("Bounces").keySet()));
+            assertEquals(List.of("Re: pricing"), List.copyOf(client.contents("Replies").keySet()));
+            assertTrue(applied.out().matches("(?s)Run \\S+ completed: 2 batches done, 0 failed, 0 not sent; 2 messages"
+                    + " acted on\n.*"), applied.toString());
+            assertTrue(applied.err().contains("mailbox=sdr folder=INBOX rule=routing/bounces batch=0"
+                    + " action=\"move to Bounces\" count=1 outcome=done"), applied.toString());
+
+            CommandRun runs = mailrules("runs");
+            assertEquals(0, runs.exitCode(), runs.toString());
+            List<String> lines = runs.out().lines().toList();
+            assertEquals(2, lines.size(), runs.toString());
+            assertTrue(lines.get(0).matches("RUN +KIND +STATUS +STARTED +MAILBOXES +DONE +FAILED +PENDING"), runs.toString());
+            assertTrue(lines.get(1).matches("\\S+ +run +completed +2024-06-\\d\\d \\d\\d:\\d\\d:\\d\\d +sdr +2 +0 +0"),
+                    runs.toString());
+
+            JsonArray json = JsonParser.parseString(mailrules("runs", "--json").out()).getAsJsonArray();
+            JsonObject entry = json.get(0).getAsJsonObject();
+            assertEquals("COMPLETED", entry.get("status").getAsString());
+            assertEquals(plan.id().value(), entry.get("planId").getAsString());
+            assertEquals(2, entry.get("batchesDone").getAsInt());
+        }
+    }
+
+    @Test
+    void runPlansAndAppliesInOneGo() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user);
+            CommandRun run = mailrules("run", "sales.mailrules");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertRouted(client);
+            assertTrue(run.out().contains("Mailbox sdr (127.0.0.1): 2 messages, 2 batches"), run.toString());
+            assertTrue(run.out().contains(" completed: 2 batches done"), run.toString());
+        }
+    }
+
+    @Test
+    void aWrongPasswordNamesTheMailboxAndExitsWith2() throws Exception {
+        String user = server.freshUser();
+        rules(user);
+        CommandRun run = mailrules(environment("wrong-password"), "plan", "sales.mailrules");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("mailrules plan: Mailbox sdr: 127.0.0.1 rejected the login of " + user),
+                run.toString());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anUnreachableHostExitsWith2() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        rules("nobody", closedPort, "password from env \"SDR_PASSWORD\"");
+        CommandRun run = mailrules("plan", "sales.mailrules");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("mailrules plan: Mailbox sdr: cannot reach 127.0.0.1:" + closedPort + " ("),
+                run.toString());
+    }
+
+    @Test
+    void aRulesFileWithErrorsIsNotPlannedAndItsDiagnosticsAreShown() throws Exception {
+        Files.writeString(work.resolve("bad.mailrules"), """
+                rules routing for nobody in "INBOX" {
+                    rule r when subject contains "x" then move to "X"
+                }
+                """);
+        CommandRun run = mailrules("plan", "bad.mailrules");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("bad.mailrules:1:19: error: "), run.toString());
+        assertTrue(run.err().contains("mailrules plan: bad.mailrules has errors (1 error in 1 file); nothing was"
+                + " planned or changed"), run.toString());
+    }
+
+    @Test
+    void anUnreadablePlanFileIsNamedWithExit1() throws Exception {
+        CommandRun missing = mailrules("apply", "missing.json");
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertEquals("mailrules apply: cannot read plan missing.json: no such file\n", missing.err());
+
+        Files.writeString(work.resolve("broken.json"), "{\"format\": \"mailrules-plan\", \"version\": 1, \"id\": 5}");
+        CommandRun broken = mailrules("apply", "broken.json");
+        assertEquals(1, broken.exitCode(), broken.toString());
+        assertTrue(broken.err().startsWith("mailrules apply: broken.json is not a valid plan: at $.id: "),
+                broken.toString());
+    }
+
+    @Test
+    void aCredentialsFileOthersCanReadIsRefusedAndAPrivateOneIsUsed() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user, server.imapPort(), "password from secret \"sdr\"");
+            Path credentials = work.resolve("config/mailrules/credentials");
+            Files.createDirectories(credentials.getParent());
+            Files.writeString(credentials, "# mailbox secrets\nsdr = " + DovecotServer.PASSWORD + "\n");
+            Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-r-----"));
+
+            CommandRun refused = mailrules("plan", "sales.mailrules");
+            assertEquals(2, refused.exitCode(), refused.toString());
+            assertEquals("mailrules plan: Mailbox sdr: no credentials: " + credentials + " is accessible to its group"
+                    + " (mode rw-r-----); it holds passwords, so Mailrules reads it only when nobody but its owner"
+                    + " can: chmod 600 " + credentials + ". Nothing was changed.\n", refused.err());
+
+            Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+            CommandRun planned = mailrules("plan", "sales.mailrules");
+            assertEquals(0, planned.exitCode(), planned.toString());
+        }
+    }
+
+    @Test
+    void aCredentialCommandGivesThePasswordAndItsFailureNamesTheMailbox() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user, server.imapPort(), "password from command \"echo $SDR_PASSWORD; echo ignored\"");
+            assertEquals(0, mailrules("plan", "sales.mailrules").exitCode());
+
+            rules(user, server.imapPort(), "password from command \"echo no such entry >&2; exit 3\"");
+            CommandRun failed = mailrules("plan", "sales.mailrules");
+            assertEquals(2, failed.exitCode(), failed.toString());
+            assertEquals("mailrules plan: Mailbox sdr: no credentials: command `echo no such entry >&2; exit 3`"
+                    + " exited with 3: no such entry. Nothing was changed.\n", failed.err());
+        }
+    }
+
+    @Test
+    void aMissingEnvironmentVariableNamesIt() throws Exception {
+        rules(server.freshUser());
+        Map<String, String> environment = environment(DovecotServer.PASSWORD);
+        environment.remove("SDR_PASSWORD");
+        CommandRun run = mailrules(environment, "plan", "sales.mailrules");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("mailrules plan: Mailbox sdr: no credentials: environment variable SDR_PASSWORD is not set."
+                + " Nothing was changed.\n", run.err());
+    }
+}
