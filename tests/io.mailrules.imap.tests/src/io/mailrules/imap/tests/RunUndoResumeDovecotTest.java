@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mailrules.core.journal.IntentRecord;
+import io.mailrules.imap.testsupport.Census;
+import io.mailrules.imap.testsupport.DovecotServer;
+import io.mailrules.imap.testsupport.MailClient;
+import io.mailrules.imap.testsupport.TestMessage;
 import io.mailrules.core.journal.JournalEntry;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunKind;
