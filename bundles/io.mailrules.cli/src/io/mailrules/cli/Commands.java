@@ -10,7 +10,9 @@ import io.mailrules.cli.commands.HelpCommand;
 import io.mailrules.cli.commands.LspCommand;
 import io.mailrules.cli.commands.PlanCommand;
 import io.mailrules.cli.commands.RunCommand;
+import io.mailrules.cli.commands.ResumeCommand;
 import io.mailrules.cli.commands.RunsCommand;
+import io.mailrules.cli.commands.UndoCommand;
 import io.mailrules.cli.commands.ValidateCommand;
 import io.mailrules.cli.commands.VersionCommand;
 
@@ -32,6 +34,8 @@ public final class Commands {
         commands.add(new ApplyCommand(clock));
         commands.add(new RunCommand(clock));
         commands.add(new RunsCommand());
+        commands.add(new UndoCommand(clock));
+        commands.add(new ResumeCommand(clock));
         commands.add(new LspCommand());
         commands.add(new VersionCommand());
         commands.add(new HelpCommand(commands));

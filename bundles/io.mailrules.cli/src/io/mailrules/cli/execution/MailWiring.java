@@ -36,6 +36,11 @@ public final class MailWiring {
         this.clock = clock;
     }
 
+    /** The connector with this command's per-host connection limit, for undo and resume. */
+    public ImapConnector connector() {
+        return connector;
+    }
+
     /** The dry run: reads the mailboxes, changes nothing. */
     public CompiledPlan plan(PlanRequest request, MailboxLogins logins) throws MailboxException {
         try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {

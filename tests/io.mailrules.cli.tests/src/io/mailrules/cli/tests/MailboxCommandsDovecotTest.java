@@ -204,6 +204,43 @@ class MailboxCommandsDovecotTest {
     }
 
     @Test
+    void undoPutsEverythingBackAndASecondUndoIsRefused() throws Exception {
+        String user = server.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user);
+            Census before = Census.of(client);
+            CommandRun run = mailrules("run", "sales.mailrules");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertRouted(client);
+            String runId = run.out().lines().filter(line -> line.startsWith("Run ")).findFirst().orElseThrow()
+                    .split(" ")[1];
+
+            // users type the start of an id, as 'runs' shows it
+            CommandRun undo = mailrules("undo", runId.substring(0, runId.length() - 3));
+
+            assertEquals(0, undo.exitCode(), undo.toString());
+            assertEquals(before, Census.of(client), "undo did not restore the mailbox");
+            assertTrue(undo.err().contains("Journal of undo run "), undo.toString());
+            CommandRun again = mailrules("undo", runId);
+            assertEquals(1, again.exitCode(), again.toString());
+            assertTrue(again.err().contains(runId), again.toString());
+            assertEquals(before, Census.of(client), "a refused undo changed the mailbox");
+
+            CommandRun runs = mailrules("runs");
+            assertTrue(runs.out().lines().anyMatch(line -> line.startsWith(runId) && line.contains(" undone ")),
+                    runs.toString());
+        }
+    }
+
+    @Test
+    void anUnknownRunIdIsAUsageError() throws Exception {
+        CommandRun undo = mailrules("undo", "19990101");
+        assertEquals(64, undo.exitCode(), undo.toString());
+        CommandRun resume = mailrules("resume", "19990101");
+        assertEquals(64, resume.exitCode(), resume.toString());
+    }
+
+    @Test
     void runPlansAndAppliesInOneGo() throws Exception {
         String user = server.freshUser();
         try (MailClient client = seeded(user)) {

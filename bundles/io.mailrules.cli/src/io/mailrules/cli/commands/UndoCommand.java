@@ -1,0 +1,74 @@
+package io.mailrules.cli.commands;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import io.mailrules.cli.Command;
+import io.mailrules.cli.Console;
+import io.mailrules.cli.execution.FollowUp;
+import io.mailrules.cli.execution.JournalDirectory;
+import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.options.Arguments;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.imap.NotRestored;
+import io.mailrules.imap.RunUndoer;
+import io.mailrules.imap.UndoResult;
+
+/** {@code mailrules undo RUN}: reverses a whole run from its journal, journaled itself so it can be resumed. */
+public final class UndoCommand implements Command {
+
+    private final Clock clock;
+
+    public UndoCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "undo";
+    }
+
+    @Override
+    public String arguments() {
+        return "RUN [OPTIONS]";
+    }
+
+    @Override
+    public String summary() {
+        return "reverse a run: moves back, flags restored, deleted mail back from Trash";
+    }
+
+    @Override
+    public String details() {
+        return """
+                RUN is a run id from 'mailrules runs', or the start of one. Moved and deleted messages go back
+                to the folders they came from (by the UIDs the server reported, else by Message-ID), copies are
+                removed, flags and keywords are restored as they were. Expunged messages cannot come back: each
+                is listed. The undo is a run of its own in the journal; 'mailrules resume' finishes it if it is
+                interrupted.
+
+                  --rules FILE  take the logins from FILE instead of the rules file the run was planned from
+                  --journal DIR journal directory (as for 'apply')
+                  --json        print the result as JSON
+
+                Exit code: 0 all reversed, 1 refused (an undo of an undo, a second undo), 2 no mailbox could
+                be reached or logged in to, 3 partial.""";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws Exception {
+        Arguments arguments = Arguments.parse(args, Set.of("--json"), Set.of("--rules", "--journal"));
+        JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
+        FollowUp followUp = FollowUp.of(arguments.single("run id"), arguments.value("--rules"), journals, console);
+        MailWiring wiring = new MailWiring(clock);
+        return followUp.perform("undo", arguments.has("--json"), console, progress -> {
+            UndoResult result = new RunUndoer(wiring.connector(), followUp.logins(), journals, clock)
+                    .undo(followUp.run(), progress);
+            for (NotRestored lost : result.notRestored()) {
+                console.err().println("not restored: " + lost.describe());
+            }
+            return result.run();
+        });
+    }
+}
