@@ -243,7 +243,7 @@ moved=$(awk -F'\t' '$1 != "INBOX"' "$base/work/census-minimal.txt" | wc -l)
 flagged=$(grep -c 'Flagged' "$base/work/census-minimal.txt" || true)
 echo
 echo "IMAP benchmark: $messages messages (seed $seed, day $today), cache $cache; $(dovecot --version | cut -d' ' -f1)" \
-  "Dovecot on 127.0.0.1, $(nproc) cores"
+  "Dovecot on 127.0.0.1, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$cache" = cold ] && echo "cold: $cold_note"
 echo "after the rules: $moved messages moved out of INBOX, $flagged flagged; all tools compared message by message"
 printf '%-34s %8s %5s %8s %8s %13s %13s\n' tool N cache wall_s imap_s imap/minimal wall/minimal

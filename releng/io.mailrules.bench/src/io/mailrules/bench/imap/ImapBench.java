@@ -1,5 +1,6 @@
 package io.mailrules.bench.imap;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +65,7 @@ public final class ImapBench {
     }
 
     private static void mailrules(List<String> args) throws Exception {
-        MailrulesRun.Timings timings = new MailrulesRun(Clock.systemDefaultZone(),
-                Optional.ofNullable(System.getenv("MAILRULES_BENCH_TRACE")).map(set -> System.err))
+        MailrulesRun.Timings timings = new MailrulesRun(Clock.systemDefaultZone(), trace())
                 .run(Path.of(args.get(0)), password(), Path.of(args.get(1)));
         System.out.printf(Locale.ROOT, "load_s=%.3f%nplan_s=%.3f%nplan_imap_s=%.3f%nplan_imap_calls=%d%n"
                 + "apply_s=%.3f%nimap_s=%.3f%nbatches=%d%nstatus=%s%n", timings.loadSeconds(), timings.planSeconds(),
@@ -76,10 +76,15 @@ public final class ImapBench {
     private static void minimal(List<String> args) throws Exception {
         SalesRules rules = new SalesRules(LocalDate.parse(args.get(3)));
         long start = System.nanoTime();
-        try (ImapWire wire = new ImapWire(args.get(0), Integer.parseInt(args.get(1)))) {
+        try (ImapWire wire = new ImapWire(args.get(0), Integer.parseInt(args.get(1)), trace())) {
             new MinimalClient(wire, rules).run(args.get(2), password());
         }
         System.out.printf(Locale.ROOT, "imap_s=%.3f%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Per-call times on standard error when MAILRULES_BENCH_TRACE is set. */
+    private static Optional<PrintStream> trace() {
+        return Optional.ofNullable(System.getenv("MAILRULES_BENCH_TRACE")).map(set -> System.err);
     }
 
     private static String password() {

@@ -5,11 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The least IMAP a client can speak: one command at a time over a plain socket, each answered before the next goes
@@ -17,12 +20,15 @@ import java.util.List;
  */
 final class ImapWire implements AutoCloseable {
 
+    private final Optional<PrintStream> trace;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private int tag;
 
-    ImapWire(String host, int port) throws IOException {
+    /** @param trace where each command's time goes, when finding out where a run spends it */
+    ImapWire(String host, int port, Optional<PrintStream> trace) throws IOException {
+        this.trace = trace;
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), 10_000);
@@ -47,6 +53,7 @@ final class ImapWire implements AutoCloseable {
     }
 
     Answer send(String text) throws IOException {
+        long start = System.nanoTime();
         String t = "b" + (++tag);
         out.write((t + " " + text + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -55,6 +62,8 @@ final class ImapWire implements AutoCloseable {
             String line = line();
             if (line.startsWith(t + " ")) {
                 String status = line.substring(t.length() + 1);
+                trace.ifPresent(out -> out.printf(Locale.ROOT, "imap command %-60s %8.3f s%n", abbreviated(text),
+                        (System.nanoTime() - start) / 1e9));
                 return new Answer(status.startsWith("OK"), status, untagged);
             }
             untagged.add(line);
