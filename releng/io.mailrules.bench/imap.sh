@@ -42,6 +42,7 @@ for program in dovecot doveadm imapfilter; do
 done
 dovecot_bin="$(command -v dovecot)"
 
+rm -rf "${base:?}/work"
 mkdir -p "$base/dovecot" "$base/home" "$base/work"
 # A fresh password per invocation; it lives in the environment and in target/ only.
 MAILRULES_BENCH_PASSWORD="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
@@ -167,6 +168,8 @@ prepare() {
   rm -rf "${base:?}/home/$user"
   # The copy carries Dovecot's index and cache files with it: each tool starts from the same indexed mailbox.
   cp -a "$base/home/seed" "$base/home/$user"
+  # Write the copy back now, or the kernel does it while the tool runs and bills the tool for it.
+  sync
   if [ "$cache" = cold ]; then
     stop_dovecot
     sync
