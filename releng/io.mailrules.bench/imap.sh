@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# The IMAP benchmark behind `run.sh imap`: one deterministic sales mailbox in a private Dovecot, the five sales rules
+# run on a fresh copy of it by the minimal client, by Mailrules and by imapfilter, the mailboxes they leave compared
+# message by message, and a table of the times. See README, "Benchmarks".
+# Called by run.sh with BENCH_JAVA (a java binary) and BENCH_CLASSPATH set.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+messages=10000
+cache=warm
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --messages) messages="${2:?--messages needs a count}"; shift 2 ;;
+    --cold) cache=cold; shift ;;
+    *) echo "usage: run.sh imap [--messages N] [--cold]" >&2; exit 64 ;;
+  esac
+done
+case "$messages" in ''|*[!0-9]*) echo "imap: --messages takes a number" >&2; exit 64 ;; esac
+
+# Every process of the benchmark counts days in the same zone, so "older than 30 days" means one thing to all tools.
+export TZ=UTC
+seed=20240611
+today="$(date -u +%F)"
+base="$here/target/imap-bench"
+conf="$base/dovecot/dovecot.conf"
+product="$root/releng/io.mailrules.product/target/products/io.mailrules.product/linux/gtk/x86_64/mailrules/mailrules"
+bench() { "$BENCH_JAVA" -Xmx2g -cp "$BENCH_CLASSPATH" io.mailrules.bench.imap.ImapBench "$@"; }
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+value() { sed -n "s/^$1=//p" "$2"; }
+
+# Debian puts daemons in sbin, which an ordinary user's PATH lacks.
+IFS=: read -r -a path_entries <<< "$PATH"
+for entry in "${path_entries[@]}"; do
+  case "$entry" in */bin) PATH="$PATH:${entry%bin}sbin" ;; esac
+done
+for program in dovecot doveadm imapfilter; do
+  if ! command -v "$program" >/dev/null; then
+    echo "imap: '$program' is missing (Debian packages dovecot-imapd and imapfilter)" >&2; exit 69
+  fi
+done
+dovecot_bin="$(command -v dovecot)"
+
+rm -rf "${base:?}/work"
+mkdir -p "$base/dovecot" "$base/home" "$base/work"
+# A fresh password per invocation; it lives in the environment and in target/ only.
+MAILRULES_BENCH_PASSWORD="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+export MAILRULES_BENCH_PASSWORD
+users=(seed minimal mailrules imapfilter cli)
+: > "$base/dovecot/users"
+# Readable by Dovecot's auth process only (it runs as the "dovecot" user when started as root).
+if [ "$(id -u)" = 0 ]; then chgrp dovecot "$base/dovecot/users"; chmod 640 "$base/dovecot/users"; else chmod 600 "$base/dovecot/users"; fi
+for user in "${users[@]}"; do echo "$user:{PLAIN}$MAILRULES_BENCH_PASSWORD" >> "$base/dovecot/users"; done
+
+port=0
+for _ in $(seq 50); do
+  candidate=$((20000 + RANDOM % 40000))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+[ "$port" -gt 0 ] || { echo "imap: no free loopback port found" >&2; exit 70; }
+
+if [ "$(id -u)" = 0 ]; then
+  # uid 0 cannot own mail: the maildirs belong to the unprivileged system user "mail".
+  owner=mail
+  userdb="  args = uid=mail gid=mail home=$base/home/%u"
+  extra=""
+else
+  owner=""
+  userdb="  args = home=$base/home/%u"
+  extra="default_login_user = $(id -un)
+default_internal_user = $(id -un)
+default_internal_group = $(id -gn)
+service imap-login {
+  chroot =
+}"
+fi
+cat > "$conf" <<CONF
+instance_name = mailrules-bench
+base_dir = $base/dovecot/run
+state_dir = $base/dovecot/state
+log_path = $base/dovecot/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:~/Maildir
+first_valid_uid = 1
+first_valid_gid = 1
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $base/dovecot/users
+}
+userdb {
+  driver = static
+$userdb
+}
+$extra
+namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox Trash {
+    special_use = \\Trash
+    auto = subscribe
+  }
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+CONF
+
+dovecot_pid() { cat "$base/dovecot/run/master.pid" 2>/dev/null || true; }
+start_dovecot() {
+  # The master keeps its output open for its lifetime: a file, never a pipe.
+  "$dovecot_bin" -c "$conf" >>"$base/dovecot/stderr.log" 2>&1
+  for _ in $(seq 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "imap: dovecot did not listen on $port; see $base/dovecot/" >&2; return 1
+}
+stop_dovecot() {
+  local pid; pid="$(dovecot_pid)"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid"
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+trap stop_dovecot EXIT
+stop_dovecot
+start_dovecot
+
+own() { [ -z "$owner" ] || chown -R "$owner:$owner" "$@"; }
+
+# The seed mailbox is kept between invocations with the same count, seed and day: both cache modes start from it.
+stamp="$messages $seed $today"
+if [ "$(cat "$base/home/seed.stamp" 2>/dev/null)" != "$stamp" ]; then
+  echo "imap: writing the sales mailbox ($messages messages, seed $seed, today $today)" >&2
+  rm -rf "$base/home/seed" "$base/home/seed.stamp"
+  start=$(now)
+  bench generate "$base/home/seed/Maildir" "$messages" "$seed" "$today" > "$base/work/kinds.txt"
+  own "$base/home/seed"
+  doveadm -c "$conf" force-resync -u seed INBOX
+  doveadm -c "$conf" index -u seed INBOX
+  echo "$stamp" > "$base/home/seed.stamp"
+  echo "imap: mailbox written and indexed in $(seconds "$start" "$(now)") s" >&2
+fi
+
+# Cold means: Dovecot restarted (no process of it has the mailbox open or mapped) and, where the kernel lets us,
+# the page cache dropped, so index and message files come from disk again. Warm: Dovecot running, files in memory.
+cold_note="Dovecot restarted before each tool"
+if [ "$cache" = cold ]; then
+  if (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then
+    cold_note="$cold_note, page cache dropped (echo 3 > /proc/sys/vm/drop_caches)"
+  else
+    cold_note="$cold_note; the page cache could NOT be dropped here (not permitted), so files may still be in memory"
+  fi
+fi
+prepare() {
+  local user="$1"
+  rm -rf "${base:?}/home/$user"
+  # The copy carries Dovecot's index and cache files with it: each tool starts from the same indexed mailbox.
+  cp -a "$base/home/seed" "$base/home/$user"
+  # Write the copy back now, or the kernel does it while the tool runs and bills the tool for it.
+  sync
+  if [ "$cache" = cold ]; then
+    stop_dovecot
+    sync
+    (echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null || true
+    start_dovecot
+  fi
+}
+census() {
+  bench census "$base/home/$1/Maildir" > "$base/work/census-$1.txt"
+  rm -rf "${base:?}/home/$1"
+}
+
+bench files "$base/work" 127.0.0.1 "$port" PLACEHOLDER "$today"
+declare -A wall imap
+failed=0
+compare() {
+  if ! cmp -s "$base/work/census-minimal.txt" "$base/work/census-$1.txt"; then
+    echo "DIFF: $1 left a different mailbox than the minimal client (< minimal, > $1):"
+    diff "$base/work/census-minimal.txt" "$base/work/census-$1.txt" | head -20 || true
+    echo "  ($(diff "$base/work/census-minimal.txt" "$base/work/census-$1.txt" | grep -c '^[<>]') differing lines; full censuses in $base/work/)"
+    failed=1
+  fi
+}
+with_user() { sed "s/PLACEHOLDER/$1/" "$2" > "$3"; }
+
+prepare minimal
+start=$(now)
+bench minimal 127.0.0.1 "$port" minimal "$today" > "$base/work/minimal.out"
+wall[minimal]=$(seconds "$start" "$(now)")
+imap[minimal]=$(value imap_s "$base/work/minimal.out")
+census minimal
+
+prepare mailrules
+with_user mailrules "$base/work/sales.mailrules" "$base/work/mailrules.mailrules"
+rm -rf "$base/work/journal"
+start=$(now)
+bench mailrules "$base/work/mailrules.mailrules" "$base/work/journal" > "$base/work/mailrules.out"
+wall[mailrules]=$(seconds "$start" "$(now)")
+imap[mailrules]=$(value imap_s "$base/work/mailrules.out")
+census mailrules
+compare mailrules
+
+cli_note=""
+if [ ! -x "$product" ]; then
+  cli_note="the product is not built ($product)"
+elif "$product" run 2>&1 | tee "$base/work/cli-probe.out" >/dev/null; grep -qi "unknown command" "$base/work/cli-probe.out"; then
+  cli_note="this build's 'mailrules' answers 'unknown command' to run"
+else
+  prepare cli
+  with_user cli "$base/work/sales.mailrules" "$base/work/cli.mailrules"
+  start=$(now)
+  if XDG_DATA_HOME="$base/work/cli-data" "$product" run "$base/work/cli.mailrules" > "$base/work/cli.out" 2>&1; then
+    wall[cli]=$(seconds "$start" "$(now)")
+  else
+    cli_note="failed with exit code $?: see $base/work/cli.out"
+  fi
+  census cli
+  [ -n "$cli_note" ] || compare cli
+fi
+
+prepare imapfilter
+with_user imapfilter "$base/work/imapfilter.lua" "$base/work/imapfilter-run.lua"
+chmod 600 "$base/work/imapfilter.lua" "$base/work/imapfilter-run.lua"
+mkdir -p "$base/work/imapfilter-home"
+start=$(now)
+HOME="$base/work/imapfilter-home" imapfilter -c "$base/work/imapfilter-run.lua" > "$base/work/imapfilter.out" 2>&1 \
+  || { echo "imap: imapfilter failed, see $base/work/imapfilter.out" >&2; failed=1; }
+wall[imapfilter]=$(seconds "$start" "$(now)")
+census imapfilter
+compare imapfilter
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", a / b; else printf "-" }'; }
+moved=$(awk -F'\t' '$1 != "INBOX"' "$base/work/census-minimal.txt" | wc -l)
+flagged=$(grep -c 'Flagged' "$base/work/census-minimal.txt" || true)
+echo
+echo "IMAP benchmark: $messages messages (seed $seed, day $today), cache $cache; $(dovecot --version | cut -d' ' -f1)" \
+  "Dovecot on 127.0.0.1, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$cache" = cold ] && echo "cold: $cold_note"
+echo "after the rules: $moved messages moved out of INBOX, $flagged flagged; all tools compared message by message"
+printf '%-34s %8s %5s %8s %8s %13s %13s\n' tool N cache wall_s imap_s imap/minimal wall/minimal
+row() {
+  printf '%-34s %8s %5s %8s %8s %13s %13s\n' "$1" "$messages" "$cache" "$2" "${3:--}" "$(ratio "$3" "${imap[minimal]}")" \
+    "$(ratio "$2" "${wall[minimal]}")"
+}
+row "minimal client (Java, raw socket)" "${wall[minimal]}" "${imap[minimal]}"
+row "mailrules plan+apply (bench JVM)" "${wall[mailrules]}" "${imap[mailrules]}"
+if [ -n "${wall[cli]:-}" ]; then row "mailrules run (whole process)" "${wall[cli]}" ""; fi
+row "imapfilter $(imapfilter -V 2>&1 | head -1 | grep -o '[0-9][0-9.]*' | head -1)" "${wall[imapfilter]}" ""
+out="$base/work/mailrules.out"
+echo "mailrules breakdown: load+validate $(value load_s "$out") s; plan $(value plan_s "$out") s of which IMAP" \
+  "$(value plan_imap_s "$out") s ($(value plan_imap_calls "$out") calls); apply $(value apply_s "$out") s" \
+  "($(value batches "$out") batches, journal syncs included); run $(value status "$out")"
+[ -z "$cli_note" ] || echo "mailrules run: not measured: $cli_note"
+
+verdict() { awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { print (a <= b * f) ? "met" : "MISSED" }'; }
+echo "target: Mailrules IMAP phase <= 1.1 x minimal client: ${imap[mailrules]} s vs ${imap[minimal]} s" \
+  "($(ratio "${imap[mailrules]}" "${imap[minimal]}") x): $(verdict "${imap[mailrules]}" "${imap[minimal]}" 1.1)"
+if [ -n "${wall[cli]:-}" ]; then
+  echo "target: whole mailrules run faster than imapfilter: ${wall[cli]} s vs ${wall[imapfilter]} s:" \
+    "$(awk -v a="${wall[cli]}" -v b="${wall[imapfilter]}" 'BEGIN { print (a < b) ? "met" : "MISSED" }')"
+else
+  echo "target: whole mailrules run faster than imapfilter: NOT MEASURED ($cli_note); for reference the bench JVM" \
+    "(JVM start, load, plan, apply) took ${wall[mailrules]} s vs imapfilter ${wall[imapfilter]} s"
+fi
+if [ "$failed" != 0 ]; then
+  echo "RESULT: the tools left different mailboxes (DIFF above), or a tool failed" >&2
+  exit 1
+fi

@@ -1,0 +1,97 @@
+package io.mailrules.bench.imap;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Java steps of {@code run.sh imap}; the script owns Dovecot, the copies of the mailbox and the table. Each step
+ * prints {@code key=value} lines the script reads. The password reaches the steps through the environment only.
+ *
+ * <pre>
+ * generate MAILDIR COUNT SEED DAY       the sales INBOX as maildir files
+ * files DIR HOST PORT USER DAY          the .mailrules file and the imapfilter configuration
+ * mailrules FILE JOURNAL_DIR            plan + apply through the product's wiring
+ * minimal HOST PORT USER DAY            the minimal client
+ * census MAILDIR                        one line per message: folder, Message-ID, flags
+ * </pre>
+ */
+public final class ImapBench {
+
+    static final String PASSWORD_VARIABLE = "MAILRULES_BENCH_PASSWORD";
+
+    private ImapBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "generate" -> generate(rest);
+            case "files" -> files(rest);
+            case "mailrules" -> mailrules(rest);
+            case "minimal" -> minimal(rest);
+            case "census" -> MaildirCensus.of(Path.of(rest.get(0))).forEach(System.out::println);
+            default -> {
+                System.err.println("usage: ImapBench generate|files|mailrules|minimal|census ARGS (see its javadoc)");
+                System.exit(64);
+            }
+        }
+        // Xtext leaves non-daemon threads behind.
+        System.exit(0);
+    }
+
+    private static void generate(List<String> args) throws Exception {
+        SalesMailbox mailbox = new SalesMailbox(new SalesRules(LocalDate.parse(args.get(3))), Long.parseLong(args.get(2)));
+        Map<MessageKind, Integer> kinds = mailbox.write(Path.of(args.get(0)), Integer.parseInt(args.get(1)));
+        kinds.forEach((kind, count) -> System.out.println("kind." + kind.name().toLowerCase(Locale.ROOT) + "=" + count));
+    }
+
+    private static void files(List<String> args) throws Exception {
+        Path directory = Path.of(args.get(0));
+        String host = args.get(1);
+        int port = Integer.parseInt(args.get(2));
+        String user = args.get(3);
+        SalesRules rules = new SalesRules(LocalDate.parse(args.get(4)));
+        Files.writeString(directory.resolve("sales.mailrules"), RuleFiles.mailrules(host, port, user, PASSWORD_VARIABLE));
+        Files.writeString(directory.resolve("imapfilter.lua"),
+                RuleFiles.imapfilter(rules, host, port, user, password()));
+    }
+
+    private static void mailrules(List<String> args) throws Exception {
+        MailrulesRun.Timings timings = new MailrulesRun(Clock.systemDefaultZone(), trace())
+                .run(Path.of(args.get(0)), password(), Path.of(args.get(1)));
+        System.out.printf(Locale.ROOT, "load_s=%.3f%nplan_s=%.3f%nplan_imap_s=%.3f%nplan_imap_calls=%d%n"
+                + "apply_s=%.3f%nimap_s=%.3f%nbatches=%d%nstatus=%s%n", timings.loadSeconds(), timings.planSeconds(),
+                timings.planImapSeconds(), timings.planImapCalls(), timings.applySeconds(),
+                timings.planImapSeconds() + timings.applySeconds(), timings.batches(), timings.status());
+    }
+
+    private static void minimal(List<String> args) throws Exception {
+        SalesRules rules = new SalesRules(LocalDate.parse(args.get(3)));
+        long start = System.nanoTime();
+        try (ImapWire wire = new ImapWire(args.get(0), Integer.parseInt(args.get(1)), trace())) {
+            new MinimalClient(wire, rules).run(args.get(2), password());
+        }
+        System.out.printf(Locale.ROOT, "imap_s=%.3f%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Per-call times on standard error when MAILRULES_BENCH_TRACE is set. */
+    private static Optional<PrintStream> trace() {
+        return Optional.ofNullable(System.getenv("MAILRULES_BENCH_TRACE")).map(set -> System.err);
+    }
+
+    private static String password() {
+        String password = System.getenv(PASSWORD_VARIABLE);
+        if (password == null || password.isEmpty()) {
+            throw new IllegalStateException("set " + PASSWORD_VARIABLE);
+        }
+        return password;
+    }
+}

@@ -1,0 +1,127 @@
+package io.mailrules.bench.imap;
+
+import com.google.inject.Injector;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.plan.SourceRef;
+import io.mailrules.core.run.RunProgress;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.dsl.MailrulesStandaloneSetup;
+import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.dsl.mailrules.Model;
+import io.mailrules.dsl.mailrules.Server;
+import io.mailrules.dsl.mailrules.TrashFolder;
+import io.mailrules.dsl.mailrules.Trust;
+import io.mailrules.dsl.mailrules.User;
+import io.mailrules.engine.PlanCompiler;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.ConnectorOptions;
+import io.mailrules.imap.Credentials;
+import io.mailrules.imap.HostConnectionLimiter;
+import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.imap.MailboxLogin;
+import io.mailrules.imap.MailboxLogins;
+import io.mailrules.imap.MailboxSettings;
+import io.mailrules.imap.PlanExecutor;
+import io.mailrules.imap.Security;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+/**
+ * A rules file run the way the command line will run it (the wiring of the IMAP tests' PlanWiring): load and
+ * validate, plan over IMAP with EXAMINE only, apply the plan journaled. Times each phase, and within planning the
+ * time spent in IMAP calls; applying is all IMAP apart from the journal's synced writes (two per batch).
+ */
+final class MailrulesRun {
+
+    record Timings(double loadSeconds, double planSeconds, double planImapSeconds, int planImapCalls,
+            double applySeconds, int batches, String status) {
+    }
+
+    private final Clock clock;
+    private final Optional<PrintStream> trace;
+
+    MailrulesRun(Clock clock, Optional<PrintStream> trace) {
+        this.clock = clock;
+        this.trace = trace;
+    }
+
+    Timings run(Path file, String password, Path journal) throws Exception {
+        long start = System.nanoTime();
+        Model model = load(file);
+        MailboxLogins logins = name -> new MailboxLogin(settings(mailbox(model, name)), Credentials.password(password));
+        ImapConnector connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4));
+        long loaded = System.nanoTime();
+
+        ImapTimer timer = new ImapTimer(trace);
+        Plan plan;
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
+            SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
+            plan = new PlanCompiler(new TimedAccess(access, timer), clock).compile(PlanRequest.allJobs(model, source))
+                    .plan();
+            timer.time("LOGOUT", () -> {
+                access.close();
+                return null;
+            });
+        }
+        long planned = System.nanoTime();
+
+        RunResult result = new PlanExecutor(connector, logins, new JournalStore(journal), clock)
+                .apply(plan, RunProgress.NONE);
+        long applied = System.nanoTime();
+        return new Timings((loaded - start) / 1e9, (planned - loaded) / 1e9, timer.seconds(), timer.calls(),
+                (applied - planned) / 1e9, plan.batches().size(), result.status().name());
+    }
+
+    private static Model load(Path file) {
+        Injector injector = new MailrulesStandaloneSetup().createInjectorAndDoEMFRegistration();
+        XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
+        Resource resource = resources.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
+        EcoreUtil.resolveAll(resources);
+        List<Issue> errors = injector.getInstance(IResourceValidator.class)
+                .validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
+                .filter(issue -> issue.getSeverity() == Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(file + " has errors: " + errors);
+        }
+        return (Model) resource.getContents().getFirst();
+    }
+
+    private static Mailbox mailbox(Model model, String name) {
+        return model.getElements().stream().filter(Mailbox.class::isInstance).map(Mailbox.class::cast)
+                .filter(candidate -> candidate.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"));
+    }
+
+    private static MailboxSettings settings(Mailbox mailbox) {
+        Server server = setting(mailbox, Server.class).orElseThrow();
+        Security security = switch (server.getSecurity()) {
+            case TLS -> Security.TLS;
+            case STARTTLS -> Security.STARTTLS;
+            case PLAIN -> Security.PLAIN;
+        };
+        int port = server.getPort() > 0 ? server.getPort() : security == Security.TLS ? 993 : 143;
+        return new MailboxSettings(mailbox.getName(), server.getHost(), port, security,
+                setting(mailbox, User.class).map(User::getUser).orElseThrow(),
+                setting(mailbox, Trust.class).map(Trust::getFingerprint),
+                setting(mailbox, TrashFolder.class).map(TrashFolder::getFolder));
+    }
+
+    private static <T> Optional<T> setting(Mailbox mailbox, Class<T> type) {
+        return mailbox.getSettings().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+}
