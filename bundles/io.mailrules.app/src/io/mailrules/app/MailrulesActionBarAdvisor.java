@@ -1,5 +1,7 @@
 package io.mailrules.app;
 
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -7,10 +9,11 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
-/** The menu bar: File, Edit, Window and Help with the actions the workbench provides, and our About. */
+/** The menu bar: File (with New), Edit, Window and Help with the actions the workbench provides, and our About. */
 final class MailrulesActionBarAdvisor extends ActionBarAdvisor {
 
     private IWorkbenchAction save;
@@ -21,6 +24,7 @@ final class MailrulesActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction preferences;
     private IWorkbenchAction resetPerspective;
     private AboutAction about;
+    private IContributionItem newWizards;
 
     MailrulesActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -35,6 +39,7 @@ final class MailrulesActionBarAdvisor extends ActionBarAdvisor {
         redo = registered(ActionFactory.REDO.create(window));
         preferences = registered(ActionFactory.PREFERENCES.create(window));
         resetPerspective = registered(ActionFactory.RESET_PERSPECTIVE.create(window));
+        newWizards = ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(window);
         about = new AboutAction(window);
         register(about);
     }
@@ -47,6 +52,10 @@ final class MailrulesActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        // the perspective's new-wizard shortcuts (projects, rules files) and Other...
+        MenuManager newMenu = new MenuManager("&New", ActionFactory.NEW.getId());
+        newMenu.add(newWizards);
+        file.add(newMenu);
         file.add(new Separator(IWorkbenchActionConstants.NEW_EXT));
         file.add(new Separator(IWorkbenchActionConstants.OPEN_EXT));
         file.add(save);
@@ -58,6 +67,8 @@ final class MailrulesActionBarAdvisor extends ActionBarAdvisor {
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
         edit.add(undo);
         edit.add(redo);
+        // text editors put Find Next/Previous and Incremental Find here, and fail to open without it
+        edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
         edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);

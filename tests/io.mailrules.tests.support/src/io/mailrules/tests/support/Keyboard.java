@@ -34,6 +34,31 @@ public final class Keyboard {
         Ui.settle();
     }
 
+    /** Characters that need Shift on the US keyboard layout Xvfb uses, with the key that types them. */
+    private static final String SHIFTED = "~!@#$%^&*()_+{}|:\"<>?";
+    private static final String UNSHIFTED = "`1234567890-=[]\\;',./";
+
+    /** Types text key by key, holding Shift where a user would; a line break is the Enter key. */
+    public static void typeText(String text) {
+        for (char c : text.toCharArray()) {
+            if (c == '\n') {
+                enter();
+            } else if (Character.isUpperCase(c)) {
+                press(SWT.SHIFT, Character.toLowerCase(c));
+            } else if (SHIFTED.indexOf(c) >= 0) {
+                press(SWT.SHIFT, UNSHIFTED.charAt(SHIFTED.indexOf(c)));
+            } else {
+                type(c);
+            }
+        }
+    }
+
+    public static void enter() {
+        post(SWT.KeyDown, SWT.CR, SWT.CR);
+        post(SWT.KeyUp, SWT.CR, SWT.CR);
+        Ui.settle();
+    }
+
     public static void escape() {
         post(SWT.KeyDown, SWT.ESC, SWT.ESC);
         post(SWT.KeyUp, SWT.ESC, SWT.ESC);

@@ -38,6 +38,14 @@ public final class Ui {
         });
     }
 
+    /**
+     * Runs on the UI thread without waiting for it, for actions that open a modal dialog: waiting would block the
+     * test thread until the dialog closed.
+     */
+    public static void runLater(Runnable action) {
+        display().asyncExec(action);
+    }
+
     /** Lets the UI thread process everything that is queued, including posted input events. */
     public static void settle() {
         run(() -> {
