@@ -1,0 +1,24 @@
+package io.mailrules.engine.schedule;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One {@code schedule} declaration of a rules file, ready to be run by a scheduler.
+ *
+ * @param name the schedule's name, unique in its file
+ * @param jobs the rules blocks and retention policies it runs, in the order the file names them
+ */
+public record ScheduleEntry(String name, Timing timing, List<String> jobs) {
+
+    public ScheduleEntry {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(timing, "timing");
+        jobs = List.copyOf(jobs);
+    }
+
+    public ZonedDateTime nextRun(ZonedDateTime after) {
+        return timing.next(after);
+    }
+}
