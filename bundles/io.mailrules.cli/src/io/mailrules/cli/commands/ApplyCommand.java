@@ -15,7 +15,6 @@ import io.mailrules.cli.Command;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
-import io.mailrules.cli.credentials.RulesFileLogins;
 import io.mailrules.cli.execution.Applying;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
@@ -26,6 +25,7 @@ import io.mailrules.core.json.PlanJson;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.logins.MailboxBlocks;
 
 /**
  * {@code mailrules apply PLAN.json}: exactly the saved plan, nothing else. Hosts, users and secrets come from the
@@ -121,10 +121,10 @@ public final class ApplyCommand implements Command {
     private static void requireSameMailboxes(Plan plan, RulesInUse rules, String rulesFile)
             throws CommandFailedException {
         for (MailboxPlan mailbox : plan.mailboxes()) {
-            Mailbox block = rules.logins().mailbox(mailbox.mailbox()).orElseThrow(() -> new CommandFailedException(
-                    ExitCode.RULE_ERRORS, "the plan is for mailbox " + mailbox.mailbox() + ", which " + rulesFile
-                            + " no longer has; nothing was changed"));
-            String host = RulesFileLogins.settings(block).host();
+            Mailbox block = MailboxBlocks.find(rules.model(), mailbox.mailbox()).orElseThrow(() ->
+                    new CommandFailedException(ExitCode.RULE_ERRORS, "the plan is for mailbox " + mailbox.mailbox()
+                            + ", which " + rulesFile + " no longer has; nothing was changed"));
+            String host = MailboxBlocks.settings(block).host();
             if (!host.equalsIgnoreCase(mailbox.host())) {
                 throw new CommandFailedException(ExitCode.RULE_ERRORS, "the plan read mailbox " + mailbox.mailbox()
                         + " on " + mailbox.host() + ", but " + rulesFile + " now says " + host

@@ -13,6 +13,7 @@ import io.mailrules.dsl.mailrules.Group;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.logins.MailboxBlocks;
 
 /** What {@code --job}, {@code --mailbox} and {@code --group} restrict a plan to. */
 public final class PlanSelection {
@@ -33,7 +34,7 @@ public final class PlanSelection {
             request = request.forJob(arguments.value("--job").get());
         }
         if (mailbox.isPresent()) {
-            if (rules.logins().mailbox(mailbox.get()).isEmpty()) {
+            if (MailboxBlocks.find(rules.model(), mailbox.get()).isEmpty()) {
                 throw new UsageException("no mailbox '" + mailbox.get() + "' in " + rules.typedPath());
             }
             request = request.forMailbox(mailbox.get());

@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
-import io.mailrules.cli.credentials.CredentialsFile;
-import io.mailrules.cli.credentials.RulesFileLogins;
-import io.mailrules.cli.credentials.SecretSources;
 import io.mailrules.cli.validate.Diagnostic;
 import io.mailrules.cli.validate.LoadedRules;
 import io.mailrules.cli.validate.RuleFileValidator;
 import io.mailrules.core.plan.SourceRef;
 import io.mailrules.dsl.mailrules.Model;
+import io.mailrules.logins.CredentialsFile;
+import io.mailrules.logins.RulesFileLogins;
+import io.mailrules.logins.SecretSources;
 
 /**
  * A rules file that passed every check of {@code validate}, ready to plan or to log in with: its model, its digest
@@ -43,7 +43,8 @@ public record RulesInUse(String typedPath, Model model, SourceRef source, RulesF
             throw new CommandFailedException(ExitCode.RULE_ERRORS, "cannot read " + typedPath + ": " + e.getMessage());
         }
         Model model = loaded.model().get();
-        SecretSources secrets = new SecretSources(console, CredentialsFile.of(console));
+        SecretSources secrets = new SecretSources(console.environment(), console.workingDirectory(),
+                CredentialsFile.of(console.environment()));
         return new RulesInUse(typedPath, model, SourceRef.of(loaded.file().toString(), content),
                 new RulesFileLogins(model, secrets));
     }

@@ -1,4 +1,4 @@
-package io.mailrules.cli.credentials;
+package io.mailrules.logins;
 
 /** Why a secret could not be obtained, in words that tell the user what to fix; never contains the secret. */
 public final class CredentialsProblem extends Exception {

@@ -1,4 +1,4 @@
-package io.mailrules.cli.credentials;
+package io.mailrules.logins;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.mailrules.cli.Console;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
 import io.mailrules.dsl.mailrules.SecretSource;
 
 /**
@@ -19,29 +22,46 @@ public final class SecretSources {
 
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
-    private final Console console;
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
     private final CredentialsFile credentialsFile;
 
-    public SecretSources(Console console, CredentialsFile credentialsFile) {
-        this.console = console;
+    /**
+     * @param environment the variables {@code from env} reads and {@code from command} runs with
+     * @param workingDirectory where {@code from command} runs
+     */
+    public SecretSources(Map<String, String> environment, Path workingDirectory, CredentialsFile credentialsFile) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
         this.credentialsFile = credentialsFile;
+    }
+
+    /** The process's own environment and working directory, as a desktop application started from a shell sees them. */
+    public static SecretSources ofProcess() {
+        Map<String, String> environment = System.getenv();
+        return new SecretSources(environment, Path.of("").toAbsolutePath(), CredentialsFile.of(environment));
     }
 
     public String resolve(SecretSource source) throws CredentialsProblem {
         String reference = source.getReference();
         return switch (source.getKind()) {
-            case ENV -> console.variable(reference).orElseThrow(() -> new CredentialsProblem(
+            case ENV -> variable(reference).orElseThrow(() -> new CredentialsProblem(
                     "environment variable " + reference + " is not set"));
             case COMMAND -> run(reference);
             case SECRET -> credentialsFile.secret(reference);
         };
     }
 
+    // Unset and empty are the same, as in most shells' ${VAR:-...}.
+    private Optional<String> variable(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
+    }
+
     private String run(String command) throws CredentialsProblem {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
-                .directory(console.workingDirectory().toFile());
+                .directory(workingDirectory.toFile());
         builder.environment().clear();
-        builder.environment().putAll(console.environment());
+        builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             // The secret must not wait for typed input that never comes (a prompt would hang a scheduled run).

@@ -1,4 +1,4 @@
-package io.mailrules.cli.credentials;
+package io.mailrules.logins;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.mailrules.cli.Console;
 
 /**
  * The secrets of {@code password from secret "NAME"} on machines without a desktop keyring:
@@ -35,12 +33,16 @@ public final class CredentialsFile {
         this.path = path;
     }
 
-    /** Where the file is for the console's environment; a relative XDG_CONFIG_HOME is ignored, as XDG says. */
-    public static CredentialsFile of(Console console) {
-        Optional<Path> configHome = console.variable("XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute);
-        Path base = configHome.orElseGet(() -> Path.of(console.variable("HOME")
+    /** Where the file is for that environment; a relative XDG_CONFIG_HOME is ignored, as XDG says. */
+    public static CredentialsFile of(Map<String, String> environment) {
+        Optional<Path> configHome = variable(environment, "XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute);
+        Path base = configHome.orElseGet(() -> Path.of(variable(environment, "HOME")
                 .orElseGet(() -> System.getProperty("user.home")), ".config"));
         return new CredentialsFile(base.resolve("mailrules").resolve("credentials"));
+    }
+
+    private static Optional<String> variable(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
     }
 
     public Path path() {
