@@ -50,6 +50,17 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
         return new PlanRequest(model, Optional.of(name), mailboxes, source, id);
     }
 
+    /**
+     * The mailboxes the plan would cover, in the order the file targets them (groups expanded), so that a caller
+     * can plan them one by one, e.g. one workbench job per mailbox.
+     *
+     * @throws IllegalArgumentException as {@link PlanCompiler#compile} does for a job or mailbox the file lacks
+     */
+    public java.util.List<String> targetMailboxes() {
+        return JobSelection.mailboxes(JobSelection.jobs(model, job), mailboxes).keySet().stream()
+                .map(io.mailrules.dsl.mailrules.Mailbox::getName).toList();
+    }
+
     public PlanRequest withId(PlanId planId) {
         return new PlanRequest(model, job, mailboxes, source, Optional.of(planId));
     }

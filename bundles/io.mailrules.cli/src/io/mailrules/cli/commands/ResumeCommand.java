@@ -11,7 +11,6 @@ import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.core.journal.store.JournalStore;
-import io.mailrules.imap.RunResumer;
 
 /** {@code mailrules resume RUN}: finishes an interrupted run or undo without losing or duplicating a message. */
 public final class ResumeCommand implements Command {
@@ -60,7 +59,6 @@ public final class ResumeCommand implements Command {
         FollowUp followUp = FollowUp.of(arguments.single("run id"), arguments.value("--rules"), journals, console);
         MailWiring wiring = new MailWiring(clock);
         return followUp.perform("resume", arguments.has("--json"), console,
-                progress -> new RunResumer(wiring.connector(), followUp.logins(), journals, clock)
-                        .resume(followUp.run(), progress));
+                progress -> followUp.followUp().resume(wiring.connector(), followUp.logins(), clock, progress));
     }
 }

@@ -12,7 +12,6 @@ import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.imap.NotRestored;
-import io.mailrules.imap.RunUndoer;
 import io.mailrules.imap.UndoResult;
 
 /** {@code mailrules undo RUN}: reverses a whole run from its journal, journaled itself so it can be resumed. */
@@ -63,8 +62,7 @@ public final class UndoCommand implements Command {
         FollowUp followUp = FollowUp.of(arguments.single("run id"), arguments.value("--rules"), journals, console);
         MailWiring wiring = new MailWiring(clock);
         return followUp.perform("undo", arguments.has("--json"), console, progress -> {
-            UndoResult result = new RunUndoer(wiring.connector(), followUp.logins(), journals, clock)
-                    .undo(followUp.run(), progress);
+            UndoResult result = followUp.followUp().undo(wiring.connector(), followUp.logins(), clock, progress);
             for (NotRestored lost : result.notRestored()) {
                 console.err().println("not restored: " + lost.describe());
             }

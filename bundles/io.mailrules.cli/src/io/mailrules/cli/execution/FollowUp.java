@@ -13,6 +13,7 @@ import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.imap.MailboxLogins;
+import io.mailrules.imap.RunFollowUp;
 import io.mailrules.imap.RunRefusedException;
 
 /**
@@ -22,13 +23,13 @@ import io.mailrules.imap.RunRefusedException;
 public final class FollowUp {
 
     private final JournalStore journals;
-    private final RunId run;
+    private final RunFollowUp followUp;
     private final Plan plan;
     private final MailboxLogins logins;
 
-    private FollowUp(JournalStore journals, RunId run, Plan plan, MailboxLogins logins) {
+    private FollowUp(JournalStore journals, RunFollowUp followUp, Plan plan, MailboxLogins logins) {
         this.journals = journals;
-        this.run = run;
+        this.followUp = followUp;
         this.plan = plan;
         this.logins = logins;
     }
@@ -37,10 +38,11 @@ public final class FollowUp {
             throws CommandFailedException {
         try {
             RunId run = journals.resolve(typedRun);
-            Plan plan = journals.plan(run).orElseThrow(() -> new CommandFailedException(ExitCode.RULE_ERRORS,
-                    "run " + run + " has no stored plan (it was journaled by an older version); nothing was changed"));
-            String rulesFile = rulesOption.orElse(plan.source().file());
-            return new FollowUp(journals, run, plan, RulesInUse.load(rulesFile, console).logins());
+            RunFollowUp followUp = RunFollowUp.of(journals, run);
+            String rulesFile = rulesOption.orElse(followUp.rulesFile());
+            return new FollowUp(journals, followUp, followUp.plan(), RulesInUse.load(rulesFile, console).logins());
+        } catch (RunRefusedException e) {
+            throw new CommandFailedException(ExitCode.RULE_ERRORS, e.getMessage());
         } catch (RunLookupException e) {
             throw new CommandFailedException(ExitCode.USAGE, e.getMessage());
         } catch (IOException e) {
@@ -50,7 +52,12 @@ public final class FollowUp {
     }
 
     public RunId run() {
-        return run;
+        return followUp.run();
+    }
+
+    /** The shared undo and resume, with this command's logins. */
+    public RunFollowUp followUp() {
+        return followUp;
     }
 
     public MailboxLogins logins() {

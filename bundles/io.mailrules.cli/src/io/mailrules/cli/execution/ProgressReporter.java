@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mailrules.core.plan.Batch;
-import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
@@ -76,7 +75,7 @@ public final class ProgressReporter implements RunProgress {
     @Override
     public synchronized void batchDone(Batch batch, BatchOutcome outcome) {
         int done = finished.incrementAndGet();
-        String action = describe(batch.command());
+        String action = batch.command().describe();
         if (terminal) {
             err.print("\r\033[K[" + done + "/" + total + "] " + batch.mailbox() + " " + batch.folder() + ": "
                     + action + " (" + batch.uids().size() + ")"
@@ -126,15 +125,5 @@ public final class ProgressReporter implements RunProgress {
             line.append(i == 0 ? "" : " ").append(keysAndValues[i]).append('=').append(value);
         }
         return line.toString();
-    }
-
-    private static String describe(BatchCommand command) {
-        return switch (command) {
-            case BatchCommand.Move move -> "move to " + move.targetFolder();
-            case BatchCommand.Copy copy -> "copy to " + copy.targetFolder();
-            case BatchCommand.AddFlags add -> "add " + String.join(" ", add.storedFlags().imapNames());
-            case BatchCommand.RemoveFlags remove -> "remove " + String.join(" ", remove.storedFlags().imapNames());
-            case BatchCommand.Expunge expunge -> "expunge";
-        };
     }
 }

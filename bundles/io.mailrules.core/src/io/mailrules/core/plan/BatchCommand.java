@@ -12,6 +12,17 @@ public sealed interface BatchCommand {
     /** Stable lower-case name used in JSON and in batch ids; never change an existing one. */
     String kind();
 
+    /** What the command does, for people: {@code move to Bounces}, {@code add \\Flagged}, {@code expunge}. */
+    default String describe() {
+        return switch (this) {
+            case Move move -> "move to " + move.targetFolder();
+            case Copy copy -> "copy to " + copy.targetFolder();
+            case AddFlags add -> "add " + String.join(" ", add.storedFlags().imapNames());
+            case RemoveFlags remove -> "remove " + String.join(" ", remove.storedFlags().imapNames());
+            case Expunge expunge -> "expunge";
+        };
+    }
+
     /** The folder messages are moved or copied into, if any. */
     default Optional<String> target() {
         return Optional.empty();

@@ -1,0 +1,47 @@
+package io.mailrules.ui.preview;
+
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.plan.PlanId;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.PlanCompiler;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.ui.runs.RunServices;
+
+/** The dry run of one mailbox over EXAMINE, which changes nothing on the server. */
+public final class MailboxPlanning {
+
+    private final RunServices services;
+    private final RulesFile rules;
+
+    public MailboxPlanning(RunServices services, RulesFile rules) {
+        this.services = services;
+        this.rules = rules;
+    }
+
+    /** @param request the file's jobs to plan; only {@code mailbox}'s part of them is planned */
+    public MailboxPreview plan(PlanRequest request, String mailbox) {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), services.logins(rules))) {
+            PlanRequest mine = request.forMailbox(mailbox).withId(planId(request, mailbox));
+            return MailboxPreview.planned(mailbox, new PlanCompiler(access, services.clock()).compile(mine).plan());
+        } catch (MailboxException e) {
+            return MailboxPreview.failed(mailbox, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the compiler's word for a job or folder the file does not have
+            return MailboxPreview.failed(mailbox, e.getMessage());
+        }
+    }
+
+    /** The dry run of every mailbox the request covers, as one plan. */
+    public Plan planAll(PlanRequest request) throws MailboxException {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), services.logins(rules))) {
+            return new PlanCompiler(access, services.clock()).compile(request).plan();
+        }
+    }
+
+    /** Plans of two mailboxes made in the same second would otherwise share an id. */
+    private PlanId planId(PlanRequest request, String mailbox) {
+        return new PlanId("plan-" + services.clock().instant().toEpochMilli() + "-" + mailbox
+                + request.job().map(job -> "-" + job).orElse("") + "-" + rules.source().sha256().substring(0, 8));
+    }
+}

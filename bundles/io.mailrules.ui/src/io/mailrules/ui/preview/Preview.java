@@ -1,0 +1,99 @@
+package io.mailrules.ui.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import io.mailrules.core.plan.Batch;
+import io.mailrules.core.plan.FolderDelta;
+import io.mailrules.core.plan.FolderRef;
+import io.mailrules.core.plan.MailboxPlan;
+import io.mailrules.core.plan.Plan;
+
+/**
+ * A finished dry run of a rules file: one {@link MailboxPreview} per targeted mailbox, in the file's order. Apply
+ * sends exactly these plans, so what the view shows is what runs.
+ *
+ * @param file the rules file's workspace path, as the view's title shows it
+ */
+public record Preview(String file, List<MailboxPreview> mailboxes) {
+
+    public Preview {
+        Objects.requireNonNull(file, "file");
+        mailboxes = List.copyOf(mailboxes);
+    }
+
+    public List<Plan> plans() {
+        return mailboxes.stream().flatMap(mailbox -> mailbox.plan().stream()).toList();
+    }
+
+    public List<PreviewRow> rows() {
+        return PreviewRow.of(plans());
+    }
+
+    public long messageCount() {
+        return plans().stream().mapToLong(Plan::messageCount).sum();
+    }
+
+    /** Whether Apply has anything to send: a batch, or a folder to create. */
+    public boolean hasWork() {
+        return plans().stream().anyMatch(plan -> !plan.batches().isEmpty() || !plan.foldersToCreate().isEmpty());
+    }
+
+    /** Messages per rule over every mailbox, by rule name: the rule that decided each message. */
+    public SortedMap<String, Long> countsPerRule() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        for (PreviewRow row : rows()) {
+            counts.merge(row.rule(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Planned messages per source folder, as {@code mailbox/folder}. */
+    public SortedMap<String, Long> countsPerFolder() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        for (PreviewRow row : rows()) {
+            counts.merge(row.mailbox() + "/" + row.folder(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    public List<FolderDelta> folderDeltas() {
+        return plans().stream().flatMap(plan -> plan.folderDeltas().stream()).toList();
+    }
+
+    public List<FolderRef> foldersToCreate() {
+        return plans().stream().flatMap(plan -> plan.foldersToCreate().stream()).toList();
+    }
+
+    /**
+     * What the user must know before applying: messages that an undo cannot bring back, and mailboxes that could not
+     * be previewed (and so are not applied).
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (MailboxPreview mailbox : mailboxes) {
+            mailbox.failure().ifPresent(why -> warnings.add(mailbox.mailbox() + " was not previewed and will not be"
+                    + " applied: " + why));
+        }
+        for (Plan plan : plans()) {
+            for (Batch batch : plan.irreversibleBatches()) {
+                warnings.add(batch.uids().size() + " message(s) in " + batch.mailbox() + "/" + batch.folder()
+                        + " are expunged: permanent, an undo cannot restore them");
+            }
+        }
+        return warnings;
+    }
+
+    /** The mailbox plans by mailbox name, for the per-mailbox summary. */
+    public Map<String, MailboxPlan> mailboxPlans() {
+        Map<String, MailboxPlan> plans = new java.util.LinkedHashMap<>();
+        for (Plan plan : plans()) {
+            plan.mailboxes().forEach(mailbox -> plans.put(mailbox.mailbox(), mailbox));
+        }
+        return plans;
+    }
+}

@@ -1,0 +1,242 @@
+package io.mailrules.ui.runs;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.IJobChangeListener;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.ViewPart;
+
+import io.mailrules.core.journal.store.BatchAttempt;
+import io.mailrules.core.journal.store.JournalProblem;
+import io.mailrules.core.journal.store.RunHistory;
+import io.mailrules.core.journal.store.RunHistoryEntry;
+import io.mailrules.core.journal.RunKind;
+import io.mailrules.ui.MailrulesUiPlugin;
+
+/**
+ * The journal's runs, newest first, and the batches of the selected one, with Undo and Resume. Refreshes itself
+ * whenever a job that changes mailboxes (apply, undo, resume, a scheduled run) ends.
+ */
+public final class RunsView extends ViewPart {
+
+    public static final String ID = "io.mailrules.ui.runs.view";
+    public static final String RUNS = "runs.table";
+    public static final String BATCHES = "runs.batches";
+    public static final String STATUS = "runs.status";
+
+    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final RunServices services;
+    private final IJobChangeListener refreshAfterRuns = new JobChangeAdapter() {
+        @Override
+        public void done(IJobChangeEvent event) {
+            if (event.getJob().belongsTo(RunServices.RUN_FAMILY)) {
+                refreshLater();
+            }
+        }
+    };
+    private Label status;
+    private TableViewer runs;
+    private TableViewer batches;
+    private Action undo;
+    private Action resume;
+
+    public RunsView() {
+        this.services = PlatformUI.getWorkbench().getService(RunServices.class);
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        status = new Label(parent, SWT.WRAP);
+        status.setData("id", STATUS);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        runs = table(sash, RUNS);
+        column(runs, "Run", 260, RunHistoryEntry.class, run -> run.runId().value());
+        column(runs, "Kind", 70, RunHistoryEntry.class, run -> lower(run.kind().name()));
+        column(runs, "Status", 90, RunHistoryEntry.class, run -> lower(run.status().name()));
+        column(runs, "Started", 140, RunHistoryEntry.class, run -> TIMES.format(run.startedAt()));
+        column(runs, "Mailboxes", 140, RunHistoryEntry.class, run -> String.join(", ", run.mailboxes()));
+        column(runs, "Done", 50, RunHistoryEntry.class, run -> String.valueOf(run.batchesDone()));
+        column(runs, "Failed", 50, RunHistoryEntry.class, run -> String.valueOf(run.batchesFailed()));
+        column(runs, "Pending", 60, RunHistoryEntry.class, run -> String.valueOf(run.batchesPending()));
+        batches = table(sash, BATCHES);
+        column(batches, "Batch", 60, BatchAttempt.class, batch -> String.valueOf(batch.intent().batchId().sequence()));
+        column(batches, "Mailbox", 100, BatchAttempt.class, batch -> batch.intent().mailbox());
+        column(batches, "Folder", 110, BatchAttempt.class, batch -> batch.intent().folder());
+        column(batches, "Action", 160, BatchAttempt.class, batch -> batch.intent().command().describe());
+        column(batches, "Messages", 70, BatchAttempt.class, batch -> String.valueOf(batch.intent().uids().size()));
+        column(batches, "Outcome", 260, BatchAttempt.class, BatchText::outcome);
+        sash.setWeights(3, 2);
+        runs.addSelectionChangedListener(event -> showSelectedRun());
+        createActions();
+        refresh();
+        Job.getJobManager().addJobChangeListener(refreshAfterRuns);
+    }
+
+    private static TableViewer table(Composite parent, String id) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.getTable().setData("id", id);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        return viewer;
+    }
+
+    private static <T> void column(TableViewer viewer, String title, int width, Class<T> type, Function<T, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply(type.cast(element));
+            }
+        });
+    }
+
+    private void createActions() {
+        ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+        Action refresh = new Action("Refresh") {
+            @Override
+            public void run() {
+                refresh();
+            }
+        };
+        refresh.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_TOOL_REDO));
+        undo = new Action("Undo Run") {
+            @Override
+            public void run() {
+                selected().ifPresent(run -> new FollowUpJob(services, FollowUpJob.Kind.UNDO, run.runId()).schedule());
+            }
+        };
+        undo.setToolTipText("Reverse the selected run from its journal");
+        undo.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_TOOL_UNDO));
+        resume = new Action("Resume Run") {
+            @Override
+            public void run() {
+                selected().ifPresent(run -> new FollowUpJob(services, FollowUpJob.Kind.RESUME, run.runId()).schedule());
+            }
+        };
+        resume.setToolTipText("Finish the selected interrupted run or undo");
+        resume.setImageDescriptor(images.getImageDescriptor(ISharedImages.IMG_TOOL_FORWARD));
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(refresh);
+        toolbar.add(undo);
+        toolbar.add(resume);
+        getViewSite().getActionBars().updateActionBars();
+    }
+
+    private java.util.Optional<RunHistoryEntry> selected() {
+        Object first = ((IStructuredSelection) runs.getSelection()).getFirstElement();
+        return java.util.Optional.ofNullable((RunHistoryEntry) first);
+    }
+
+    /** Reads the journal again; keeps the selected run selected. */
+    public void refresh() {
+        if (runs.getTable().isDisposed()) {
+            return;
+        }
+        java.util.Optional<RunHistoryEntry> before = selected();
+        try {
+            RunHistory history = services.journals().history();
+            runs.setInput(history.runs());
+            before.flatMap(run -> history.find(run.runId())).ifPresent(run -> runs.setSelection(
+                    new org.eclipse.jface.viewers.StructuredSelection(run), true));
+            List<String> problems = history.problems().stream().map(JournalProblem::message).toList();
+            status.setText(history.runs().size() + " run(s) in " + services.journals().directory()
+                    + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+        } catch (IOException e) {
+            runs.setInput(List.of());
+            status.setText("Cannot read the journal in " + services.journals().directory() + ": " + e.getMessage());
+        }
+        showSelectedRun();
+        status.getParent().layout(true, true);
+    }
+
+    private void refreshLater() {
+        if (!runs.getTable().isDisposed()) {
+            runs.getTable().getDisplay().asyncExec(this::refresh);
+        }
+    }
+
+    private void showSelectedRun() {
+        java.util.Optional<RunHistoryEntry> run = selected();
+        undo.setEnabled(run.filter(RunsView::undoable).isPresent());
+        resume.setEnabled(run.filter(entry -> entry.status().isResumable()).isPresent());
+        if (run.isEmpty()) {
+            batches.setInput(List.of());
+            return;
+        }
+        try {
+            batches.setInput(services.journals().read(run.get().runId()).batches());
+        } catch (IOException e) {
+            batches.setInput(List.of());
+            MailrulesUiPlugin.log("cannot read the journal of run " + run.get().runId(), e);
+        }
+    }
+
+    private static boolean undoable(RunHistoryEntry run) {
+        return run.kind() != RunKind.UNDO && run.undoneBy().isEmpty() && !run.status().isActive();
+    }
+
+    /** Selects a run by id, as a click on its row does. */
+    public boolean select(String runId) {
+        RunHistoryEntry[] entries = ((List<?>) runs.getInput()).stream().map(RunHistoryEntry.class::cast)
+                .filter(run -> run.runId().value().equals(runId)).toArray(RunHistoryEntry[]::new);
+        if (entries.length == 0) {
+            return false;
+        }
+        runs.setSelection(new org.eclipse.jface.viewers.StructuredSelection(entries[0]), true);
+        showSelectedRun();
+        return true;
+    }
+
+    public void undoSelected() {
+        undo.run();
+    }
+
+    public boolean canUndo() {
+        return undo.isEnabled();
+    }
+
+    @Override
+    public void setFocus() {
+        runs.getTable().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        Job.getJobManager().removeJobChangeListener(refreshAfterRuns);
+        super.dispose();
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,83 @@
+package io.mailrules.ui.schedules;
+
+import java.io.IOException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.MultiRule;
+
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.engine.schedule.ScheduleEntry;
+import io.mailrules.imap.PlanExecutor;
+import io.mailrules.ui.MailrulesUiPlugin;
+import io.mailrules.ui.preview.MailboxPlanning;
+import io.mailrules.ui.preview.RulesFile;
+import io.mailrules.ui.runs.MonitorProgress;
+import io.mailrules.ui.runs.RunServices;
+
+/**
+ * One firing of a schedule: for each job it names, a fresh plan of all the job's mailboxes and its journaled apply,
+ * so each firing shows in the Runs view as one run per job. It holds the scheduling rules of every mailbox involved.
+ */
+public final class ScheduledRunJob extends Job {
+
+    private final RunServices services;
+    private final RulesFile rules;
+    private final ScheduleEntry schedule;
+
+    public ScheduledRunJob(RunServices services, RulesFile rules, ScheduleEntry schedule) {
+        super("Scheduled run " + schedule.name() + " of " + rules.file().getFullPath());
+        this.services = services;
+        this.rules = rules;
+        this.schedule = schedule;
+        setRule(MultiRule.combine(schedule.jobs().stream()
+                .flatMap(job -> PlanRequest.job(rules.model(), job, rules.source()).targetMailboxes().stream())
+                .distinct().map(services::mailboxRule).toArray(ISchedulingRule[]::new)));
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, getName(), schedule.jobs().size() * 2);
+        MultiStatus result = new MultiStatus(MailrulesUiPlugin.ID, 0, getName());
+        MailboxPlanning planning = new MailboxPlanning(services, rules);
+        PlanExecutor executor = new PlanExecutor(services.connector(), services.logins(rules), services.journals(),
+                services.clock());
+        for (String job : schedule.jobs()) {
+            if (progress.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            progress.subTask("Planning " + job);
+            try {
+                Plan plan = planning.planAll(PlanRequest.job(rules.model(), job, rules.source()));
+                progress.worked(1);
+                if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
+                    result.add(Status.info(job + ": nothing to do"));
+                    progress.worked(1);
+                    continue;
+                }
+                RunResult run = executor.apply(plan, new MonitorProgress(job, progress.split(1)));
+                result.add(Status.info(job + ": run " + run.runId() + " " + run.status()));
+            } catch (MailboxException | IllegalArgumentException e) {
+                result.add(Status.warning(job + ": not run, nothing was changed: " + e.getMessage()));
+            } catch (IOException e) {
+                result.add(Status.error(job + ": cannot write the journal: " + e.getMessage(), e));
+            }
+        }
+        if (!result.isOK()) {
+            MailrulesUiPlugin.get().getLog().log(result);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return RunServices.RUN_FAMILY.equals(family);
+    }
+}
