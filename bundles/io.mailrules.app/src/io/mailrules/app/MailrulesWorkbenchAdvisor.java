@@ -6,6 +6,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -16,6 +17,7 @@ import org.eclipse.ui.ide.IDE;
 final class MailrulesWorkbenchAdvisor extends WorkbenchAdvisor {
 
     private final StartupOptions options;
+    private DemoStart demo;
 
     MailrulesWorkbenchAdvisor(StartupOptions options) {
         this.options = options;
@@ -45,7 +47,17 @@ final class MailrulesWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    public void postStartup() {
+        if (options.demo()) {
+            demo = DemoStart.open(PlatformUI.getWorkbench());
+        }
+    }
+
+    @Override
     public void postShutdown() {
+        if (demo != null) {
+            demo.close();
+        }
         // Unsaved workspace state would make the next start run a full refresh and lose markers.
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         try {

@@ -37,6 +37,41 @@ public record Plan(PlanId id, Instant createdAt, SourceRef source, List<MailboxP
         }
     }
 
+    /**
+     * One plan of several plans of the same rules file, e.g. the dry runs of its mailboxes made one by one: their
+     * mailboxes in the given order, batches renumbered to run in that order, messages and snapshots unchanged.
+     *
+     * @throws IllegalArgumentException when the plans come from different files or share a mailbox
+     */
+    public static Plan combine(PlanId id, List<Plan> plans) {
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("no plans to combine");
+        }
+        SourceRef source = plans.getFirst().source();
+        java.util.ArrayList<MailboxPlan> mailboxes = new java.util.ArrayList<>();
+        int sequence = 0;
+        for (Plan plan : plans) {
+            if (!plan.source().equals(source)) {
+                throw new IllegalArgumentException("plan " + plan.id() + " is of " + plan.source().file()
+                        + ", not of " + source.file());
+            }
+            for (MailboxPlan mailbox : plan.mailboxes()) {
+                java.util.ArrayList<FolderPlan> folders = new java.util.ArrayList<>();
+                for (FolderPlan folder : mailbox.folders()) {
+                    java.util.ArrayList<Batch> batches = new java.util.ArrayList<>();
+                    for (Batch batch : folder.batches()) {
+                        batches.add(Batch.of(sequence++, batch.mailbox(), batch.folder(), batch.uidValidity(),
+                                batch.command(), batch.uids()));
+                    }
+                    folders.add(new FolderPlan(folder.snapshot(), folder.messages(), batches));
+                }
+                mailboxes.add(new MailboxPlan(mailbox.mailbox(), mailbox.host(), mailbox.foldersToCreate(), folders));
+            }
+        }
+        Instant created = plans.stream().map(Plan::createdAt).min(Instant::compareTo).orElseThrow();
+        return new Plan(id, created, source, mailboxes);
+    }
+
     /** All batches in the order they run. */
     public List<Batch> batches() {
         return mailboxes.stream().flatMap(mailbox -> mailbox.batches().stream()).toList();

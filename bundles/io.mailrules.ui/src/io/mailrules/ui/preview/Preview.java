@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -12,22 +13,36 @@ import io.mailrules.core.plan.FolderDelta;
 import io.mailrules.core.plan.FolderRef;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
+import io.mailrules.core.plan.PlanId;
 
 /**
- * A finished dry run of a rules file: one {@link MailboxPreview} per targeted mailbox, in the file's order. Apply
- * sends exactly these plans, so what the view shows is what runs.
+ * A finished dry run of a rules file: one {@link MailboxPreview} per targeted mailbox, in the file's order, and the
+ * plan Apply sends, so what the view shows is what runs.
  *
  * @param file the rules file's workspace path, as the view's title shows it
  */
-public record Preview(String file, List<MailboxPreview> mailboxes) {
+public record Preview(String file, List<MailboxPreview> mailboxes, Optional<Plan> plan) {
 
     public Preview {
         Objects.requireNonNull(file, "file");
         mailboxes = List.copyOf(mailboxes);
+        Objects.requireNonNull(plan, "plan");
     }
 
+    /**
+     * The dry runs of the mailboxes that could be read, combined into the one plan Apply runs, so that one apply is
+     * one run in the journal, undone and resumed as a whole.
+     *
+     * @param id the combined plan's id
+     */
+    public static Preview of(String file, List<MailboxPreview> mailboxes, PlanId id) {
+        List<Plan> plans = mailboxes.stream().flatMap(mailbox -> mailbox.plan().stream()).toList();
+        return new Preview(file, mailboxes, plans.isEmpty() ? Optional.empty() : Optional.of(Plan.combine(id, plans)));
+    }
+
+    /** The plan Apply runs, as one list for the summaries; empty when no mailbox could be read. */
     public List<Plan> plans() {
-        return mailboxes.stream().flatMap(mailbox -> mailbox.plan().stream()).toList();
+        return plan.stream().toList();
     }
 
     public List<PreviewRow> rows() {

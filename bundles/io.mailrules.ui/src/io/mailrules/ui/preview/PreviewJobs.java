@@ -1,5 +1,7 @@
 package io.mailrules.ui.preview;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
+import io.mailrules.core.plan.PlanId;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.ui.runs.RunServices;
 
@@ -24,6 +27,9 @@ public final class PreviewJobs {
 
     /** The family of preview jobs, for tests and for the progress view's grouping. */
     public static final Object FAMILY = PreviewJobs.class.getName();
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final RunServices services;
 
@@ -39,6 +45,8 @@ public final class PreviewJobs {
             throw new IllegalArgumentException(rules.file().getFullPath() + " has no rules or retention for any mailbox;"
                     + " nothing to preview");
         }
+        PlanId planId = new PlanId("plan-" + ID_TIME.format(services.clock().instant()) + "-"
+                + rules.source().sha256().substring(0, 8));
         MailboxPreview[] results = new MailboxPreview[mailboxes.size()];
         AtomicInteger remaining = new AtomicInteger(mailboxes.size());
         MailboxPlanning planning = new MailboxPlanning(services, rules);
@@ -71,7 +79,7 @@ public final class PreviewJobs {
                         results[index] = MailboxPreview.failed(mailbox, "the preview was cancelled");
                     }
                     if (remaining.decrementAndGet() == 0) {
-                        done.accept(new Preview(rules.file().getFullPath().toString(), List.of(results)));
+                        done.accept(Preview.of(rules.file().getFullPath().toString(), List.of(results), planId));
                     }
                 }
             });

@@ -33,7 +33,6 @@ import org.eclipse.ui.part.ViewPart;
 
 import io.mailrules.core.plan.FolderDelta;
 import io.mailrules.core.plan.FolderRef;
-import io.mailrules.core.run.RunResult;
 import io.mailrules.ui.runs.RunServices;
 
 /**
@@ -211,7 +210,8 @@ public final class PreviewView extends ViewPart {
         }
         setPartName("Preview: " + shown.file().getName());
         status.setText(preview.file() + ": " + preview.messageCount() + " message(s) would change in "
-                + preview.plans().size() + " of " + preview.mailboxes().size() + " mailbox(es)");
+                + preview.mailboxes().stream().filter(mailbox -> mailbox.plan().isPresent()).count() + " of "
+                + preview.mailboxes().size() + " mailbox(es)");
         rules.setText(counts(preview.countsPerRule()));
         folders.setText(counts(preview.countsPerFolder()));
         deltas.setText(preview.folderDeltas().stream().map(this::delta).collect(Collectors.joining("   ")));
@@ -289,7 +289,7 @@ public final class PreviewView extends ViewPart {
             return;
         }
         setBusy("Applying the previewed plan of " + applying.file() + " ...");
-        new ApplyJob("Apply " + applying.file(), services, rulesFile, applying.plans(), outcome -> table.getTable()
+        new ApplyJob("Apply " + applying.file(), services, rulesFile, applying.plan().orElseThrow(), outcome -> table.getTable()
                 .getDisplay().asyncExec(() -> showApplied(applying, outcome))).schedule();
     }
 
@@ -301,18 +301,12 @@ public final class PreviewView extends ViewPart {
         export.setEnabled(true);
         // A plan is applied once: its UIDs are stale afterwards, so Apply waits for a new preview.
         apply.setEnabled(false);
-        StringBuilder text = new StringBuilder();
-        for (RunResult run : outcome.runs()) {
-            text.append("Run ").append(run.runId()).append(": ").append(run.status().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(", ").append(run.batchesDone()).append(" batch(es) done, ").append(run.batchesFailed())
-                    .append(" failed, ").append(run.batchesNotSent()).append(" not sent; ")
-                    .append(run.uidsActedOn()).append(" message action(s). ");
-        }
-        outcome.problems().forEach(problem -> text.append(problem).append(' '));
-        if (outcome.runs().isEmpty() && outcome.problems().isEmpty()) {
-            text.append("Nothing was applied (cancelled before the first mailbox).");
-        }
-        status.setText("Applied " + applied.file() + ": " + text.toString().trim());
+        String text = outcome.run().map(run -> "run " + run.runId() + ": "
+                + run.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + run.batchesDone()
+                + " batch(es) done, " + run.batchesFailed() + " failed, " + run.batchesNotSent() + " not sent; "
+                + run.uidsActedOn() + " message action(s); the Runs view can undo it")
+                .orElseGet(() -> outcome.problem().orElse(""));
+        status.setText("Applied " + applied.file() + ": " + text);
         status.getParent().layout(true, true);
     }
 

@@ -28,4 +28,7 @@ public interface RunServices {
     ISchedulingRule mailboxRule(String mailbox);
 
     Clock clock();
+
+    /** Variables of this session that a rules file's {@code from env} sees on top of the process environment. */
+    SessionVariables sessionVariables();
 }

@@ -14,6 +14,7 @@ import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.imap.ConnectorOptions;
 import io.mailrules.imap.HostConnectionLimiter;
 import io.mailrules.imap.ImapConnector;
+import io.mailrules.logins.CredentialsFile;
 import io.mailrules.logins.RulesFileLogins;
 import io.mailrules.logins.SecretSources;
 import io.mailrules.ui.schedules.ScheduleSwitches;
@@ -54,12 +55,18 @@ public final class RunServicesFactory extends AbstractServiceFactory {
             Path journal = Optional.ofNullable(environment.get(JOURNAL_VARIABLE)).filter(value -> !value.isBlank())
                     .map(Path::of)
                     .orElseGet(() -> JournalLocation.resolve(environment, System.getProperty("user.home")));
-            SecretSources secrets = SecretSources.ofProcess();
+            SessionVariables session = new SessionVariables();
             services = new WorkbenchRunServices(
                     new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(CONNECTIONS_PER_HOST)),
-                    new JournalStore(journal), rules -> new RulesFileLogins(rules.model(), secrets),
-                    Clock.systemDefaultZone());
+                    new JournalStore(journal), rules -> new RulesFileLogins(rules.model(), secrets(session)),
+                    session, Clock.systemDefaultZone());
         }
         return services;
+    }
+
+    /** Secrets as the command line resolves them, with this session's variables added to the environment. */
+    private static SecretSources secrets(SessionVariables session) {
+        Map<String, String> environment = session.over(System.getenv());
+        return new SecretSources(environment, Path.of("").toAbsolutePath(), CredentialsFile.of(environment));
     }
 }

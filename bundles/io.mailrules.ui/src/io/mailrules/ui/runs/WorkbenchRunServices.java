@@ -19,15 +19,17 @@ public final class WorkbenchRunServices implements RunServices {
     private final ImapConnector connector;
     private final JournalStore journals;
     private final Function<RulesFile, MailboxLogins> logins;
+    private final SessionVariables sessionVariables;
     private final Clock clock;
     private final Map<String, ISchedulingRule> rules = new ConcurrentHashMap<>();
 
     /** @param logins the logins of a rules file's mailboxes, resolved when a mailbox is about to be connected */
     public WorkbenchRunServices(ImapConnector connector, JournalStore journals,
-            Function<RulesFile, MailboxLogins> logins, Clock clock) {
+            Function<RulesFile, MailboxLogins> logins, SessionVariables sessionVariables, Clock clock) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.journals = Objects.requireNonNull(journals, "journals");
         this.logins = Objects.requireNonNull(logins, "logins");
+        this.sessionVariables = Objects.requireNonNull(sessionVariables, "sessionVariables");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -54,5 +56,10 @@ public final class WorkbenchRunServices implements RunServices {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public SessionVariables sessionVariables() {
+        return sessionVariables;
     }
 }

@@ -221,6 +221,33 @@ public final class RulesEditorPage {
         new WorkbenchShot().screenshot(png);
     }
 
+    /**
+     * Chooses an entry of the editor's context menu, as a right click and a click on the entry do. The menu is filled
+     * as when it opens; the entry is chosen without waiting, since it may open a dialog.
+     */
+    public void chooseContextMenuItem(String label) {
+        focus();
+        org.eclipse.swt.widgets.MenuItem item = Ui.call(() -> {
+            org.eclipse.swt.widgets.Menu menu = widget().getMenu();
+            menu.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+            org.eclipse.swt.widgets.MenuItem found = java.util.Arrays.stream(menu.getItems())
+                    .filter(i -> label.equals(i.getText().replace("&", "").split("\t")[0])).findFirst()
+                    .orElseThrow(() -> new AssertionError("no '" + label + "' in the editor's context menu: "
+                            + java.util.Arrays.stream(menu.getItems()).map(org.eclipse.swt.widgets.MenuItem::getText)
+                                    .toList()));
+            return found;
+        });
+        Ui.runLater(() -> item.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+        Ui.settle();
+    }
+
+    /** Saves the file, as Ctrl+S does. */
+    public void save() {
+        focus();
+        Keyboard.press(SWT.CTRL, 's');
+        Wait.until("the editor to be saved", () -> !Ui.call(editor::isDirty));
+    }
+
     /** Closes the editor, dropping unsaved changes. */
     public void closeWithoutSaving() {
         Ui.run(() -> editor.getSite().getPage().closeEditor(editor, false));
