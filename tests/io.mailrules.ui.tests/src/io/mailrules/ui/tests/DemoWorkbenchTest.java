@@ -188,6 +188,24 @@ class DemoWorkbenchTest {
         Wait.until("nightly disabled", () -> schedules.schedules().get(1).get(enabled).equals("no"));
     }
 
+    @Test
+    void runNowPlansAndAppliesTheSchedulesJobsAsARunInTheRunsView() throws Exception {
+        DemoMailbox first = demo.server().mailboxes().get(0);
+        RunsViewPage runs = RunsViewPage.show();
+        int before = runs.runs().size();
+        SchedulesViewPage schedules = SchedulesViewPage.show();
+        Wait.until("the sample file's schedules", () -> schedules.schedules().size() == 2);
+        schedules.select("routing-often");
+        schedules.clickToolbar("Plan and apply this schedule's jobs now, journaled");
+
+        RunsViewPage shown = RunsViewPage.show();
+        Wait.until("the scheduled run in the Runs view", () -> shown.runs().size() == before + 1
+                && shown.runs().get(0).get(shown.column("Status")).equals("completed"), Duration.ofSeconds(60));
+        assertEquals(categories(first).get(DemoCategory.BOUNCE).intValue(), placements(first, "Bounces").size(),
+                "the routing job ran on the server");
+        assertEquals(List.of(), placements(first, "Archive/2025"), "the schedule runs routing only, not cleanup");
+    }
+
     private static List<RulesEditorPage.Problem> errors(List<RulesEditorPage.Problem> problems) {
         return problems.stream().filter(p -> p.severity() == IMarker.SEVERITY_ERROR).toList();
     }
