@@ -9,7 +9,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.ide.IDE;
 
 import io.mailrules.ui.demo.DemoWorkspace;
-import io.mailrules.ui.runs.RunServices;
+import io.mailrules.ui.mail.WorkbenchMail;
 
 /**
  * {@code --demo}: starts the embedded demo server, opens its sample rules file in the editor and says what to try.
@@ -24,10 +24,9 @@ final class DemoStart {
     }
 
     static DemoStart open(IWorkbench workbench) {
-        RunServices services = workbench.getService(RunServices.class);
         IWorkbenchPage page = workbench.getActiveWorkbenchWindow().getActivePage();
         try {
-            DemoWorkspace started = DemoWorkspace.start(Clock.systemDefaultZone(), services.sessionVariables());
+            DemoWorkspace started = DemoWorkspace.start(Clock.systemDefaultZone(), WorkbenchMail.lookup(DemoStart.class));
             IDE.openEditor(page, started.rulesFile());
             System.out.println("mailrules: demo server on " + started.server().host() + ":"
                     + started.server().imapPort() + ", sample file " + started.rulesFile().getFullPath());

@@ -42,7 +42,7 @@ public final class ApplyJob extends Job {
         this.plan = plan;
         this.done = done;
         setUser(true);
-        setRule(MultiRule.combine(plan.mailboxes().stream().map(MailboxPlan::mailbox).map(services::mailboxRule)
+        setRule(MultiRule.combine(plan.mailboxes().stream().map(MailboxPlan::mailbox).map(mailbox -> services.mailboxRule(rules, mailbox))
                 .toArray(ISchedulingRule[]::new)));
     }
 

@@ -6,6 +6,7 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.imap.MailboxLogins;
 import io.mailrules.ui.runs.RunServices;
 
 /** The dry run of one mailbox over EXAMINE, which changes nothing on the server. */
@@ -13,15 +14,17 @@ public final class MailboxPlanning {
 
     private final RunServices services;
     private final RulesFile rules;
+    private final MailboxLogins logins;
 
-    public MailboxPlanning(RunServices services, RulesFile rules) {
+    public MailboxPlanning(RunServices services, RulesFile rules, MailboxLogins logins) {
         this.services = services;
         this.rules = rules;
+        this.logins = logins;
     }
 
     /** @param request the file's jobs to plan; only {@code mailbox}'s part of them is planned */
     public MailboxPreview plan(PlanRequest request, String mailbox) {
-        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), services.logins(rules))) {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
             PlanRequest mine = request.forMailbox(mailbox).withId(planId(request, mailbox));
             return MailboxPreview.planned(mailbox, new PlanCompiler(access, services.clock()).compile(mine).plan());
         } catch (MailboxException e) {
@@ -34,7 +37,7 @@ public final class MailboxPlanning {
 
     /** The dry run of every mailbox the request covers, as one plan. */
     public Plan planAll(PlanRequest request) throws MailboxException {
-        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), services.logins(rules))) {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
             return new PlanCompiler(access, services.clock()).compile(request).plan();
         }
     }

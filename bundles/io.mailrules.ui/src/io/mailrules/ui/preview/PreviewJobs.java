@@ -49,7 +49,7 @@ public final class PreviewJobs {
                 + rules.source().sha256().substring(0, 8));
         MailboxPreview[] results = new MailboxPreview[mailboxes.size()];
         AtomicInteger remaining = new AtomicInteger(mailboxes.size());
-        MailboxPlanning planning = new MailboxPlanning(services, rules);
+        MailboxPlanning planning = new MailboxPlanning(services, rules, services.logins(rules));
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < mailboxes.size(); i++) {
             int index = i;
@@ -70,7 +70,7 @@ public final class PreviewJobs {
                     return FAMILY.equals(family);
                 }
             };
-            job.setRule(services.mailboxRule(mailbox));
+            job.setRule(services.mailboxRule(rules, mailbox));
             job.setUser(true);
             job.addJobChangeListener(new JobChangeAdapter() {
                 @Override

@@ -3,6 +3,8 @@ package io.mailrules.ui.runs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.core.resources.IFile;
@@ -27,9 +29,9 @@ import io.mailrules.ui.preview.RulesFileException;
 import io.mailrules.ui.preview.RulesFileLoader;
 
 /**
- * Undo or resume of a journaled run as a Job: the logins come from the rules file the run was planned from, which
- * must be in the workspace; the job holds the scheduling rules of the run's mailboxes. What it did, or why it was
- * refused, ends up in the job's result, which the progress view and the Runs view's refresh show.
+ * Undo or resume of a journaled run as a Job, holding the scheduling rules of the run's mailboxes. The logins come
+ * from the rules file the run was planned from, which must be in the workspace. What it did, or why it was refused,
+ * is the job's result, which the progress view shows; the Runs view refreshes when it ends.
  */
 public final class FollowUpJob extends Job {
 
@@ -39,42 +41,59 @@ public final class FollowUpJob extends Job {
 
     private final RunServices services;
     private final Kind kind;
-    private final RunId run;
+    private final RunFollowUp followUp;
+    private final RulesFile rules;
 
-    public FollowUpJob(RunServices services, Kind kind, RunId run) {
-        super((kind == Kind.UNDO ? "Undo of run " : "Resume of run ") + run);
+    private FollowUpJob(RunServices services, Kind kind, RunFollowUp followUp, RulesFile rules) {
+        super((kind == Kind.UNDO ? "Undo of run " : "Resume of run ") + followUp.run());
         this.services = services;
         this.kind = kind;
-        this.run = run;
+        this.followUp = followUp;
+        this.rules = rules;
         setUser(true);
-        setRule(mailboxRules());
+        setRule(MultiRule.combine(followUp.plan().mailboxes().stream().map(MailboxPlan::mailbox)
+                .map(mailbox -> services.mailboxRule(rules, mailbox)).toArray(ISchedulingRule[]::new)));
     }
 
-    private ISchedulingRule mailboxRules() {
+    /**
+     * Finds the run's stored plan and rules file and schedules the job.
+     *
+     * @throws RefusedException with the reason for the user when the run cannot be followed up from here
+     */
+    public static FollowUpJob schedule(RunServices services, Kind kind, RunId run) throws RefusedException {
         try {
-            return services.journals().plan(run).map(plan -> MultiRule.combine(plan.mailboxes().stream()
-                    .map(MailboxPlan::mailbox).map(services::mailboxRule).toArray(ISchedulingRule[]::new)))
-                    .orElse(null);
+            RunFollowUp followUp = RunFollowUp.of(services.journals(), run);
+            FollowUpJob job = new FollowUpJob(services, kind, followUp, rulesFile(followUp.rulesFile()));
+            job.schedule();
+            return job;
+        } catch (RunRefusedException | RulesFileException | IllegalArgumentException e) {
+            throw new RefusedException(e.getMessage());
         } catch (IOException e) {
-            // the job itself reports the unreadable journal
-            return null;
+            throw new RefusedException("cannot read the journal of run " + run + ": " + e.getMessage());
+        }
+    }
+
+    /** Why an undo or resume was not started; nothing was changed. */
+    public static final class RefusedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RefusedException(String message) {
+            super(message);
         }
     }
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        MonitorProgress progress = new MonitorProgress(getName(), monitor);
         try {
-            RunFollowUp followUp = RunFollowUp.of(services.journals(), run);
-            RulesFile rules = rulesFile(followUp.rulesFile());
-            MonitorProgress progress = new MonitorProgress(getName(), monitor);
             if (kind == Kind.UNDO) {
                 UndoResult undone = followUp.undo(services.connector(), services.logins(rules), services.clock(),
                         progress);
                 return result(undone.run(), undone.notRestored().stream().map(NotRestored::describe).toList());
             }
             return result(followUp.resume(services.connector(), services.logins(rules), services.clock(), progress),
-                    java.util.List.of());
-        } catch (RunRefusedException | RulesFileException e) {
+                    List.of());
+        } catch (RunRefusedException e) {
             return Status.error(getName() + " was refused: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,13 +109,13 @@ public final class FollowUpJob extends Job {
                 .findFilesForLocationURI(Path.of(path).toUri())).filter(IFile::exists).findFirst();
         if (file.isEmpty()) {
             throw new RulesFileException("the run was planned from " + path + ", which is not in the workspace;"
-                    + " import it into a project to take its mailboxes' logins from it");
+                    + " import it into a project to take its mailboxes' logins from it, or use 'mailrules undo'");
         }
         return new RulesFileLoader().load(file.get());
     }
 
-    private IStatus result(RunResult result, java.util.List<String> notRestored) {
-        String text = getName() + ": run " + result.runId() + " " + result.status().name().toLowerCase(java.util.Locale.ROOT)
+    private IStatus result(RunResult result, List<String> notRestored) {
+        String text = getName() + ": run " + result.runId() + " " + result.status().name().toLowerCase(Locale.ROOT)
                 + ", " + result.batchesDone() + " batch(es) done, " + result.batchesFailed() + " failed"
                 + (notRestored.isEmpty() ? "" : "; not restored: " + String.join("; ", notRestored));
         return result.batchesFailed() == 0 && notRestored.isEmpty() ? Status.info(text) : Status.warning(text);

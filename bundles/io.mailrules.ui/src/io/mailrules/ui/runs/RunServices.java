@@ -10,9 +10,9 @@ import io.mailrules.imap.MailboxLogins;
 import io.mailrules.ui.preview.RulesFile;
 
 /**
- * What previews, runs, undos and scheduled runs of the workbench share: one connector (so one per-host connection
- * limit), one journal, logins of a rules file's mailboxes, and one scheduling rule per mailbox so that no two jobs
- * work on the same mailbox at once.
+ * What previews, runs, undos and scheduled runs of the workbench share, on top of the workbench's mail layer: its
+ * connector (so one per-host connection limit), its journal, the logins of a rules file's mailboxes, and one
+ * scheduling rule per mailbox account so that no two jobs work on the same mailbox at once.
  */
 public interface RunServices {
 
@@ -23,12 +23,14 @@ public interface RunServices {
 
     JournalStore journals();
 
+    /** Logins for work the user started: a secret found nowhere is asked for in a dialog. */
     MailboxLogins logins(RulesFile rules);
 
-    ISchedulingRule mailboxRule(String mailbox);
+    /** Logins for scheduled runs, which nobody watches: a secret found nowhere fails the mailbox instead. */
+    MailboxLogins unattendedLogins(RulesFile rules);
+
+    /** The rule of the account a mailbox of the file logs in to. */
+    ISchedulingRule mailboxRule(RulesFile rules, String mailbox);
 
     Clock clock();
-
-    /** Variables of this session that a rules file's {@code from env} sees on top of the process environment. */
-    SessionVariables sessionVariables();
 }

@@ -132,7 +132,7 @@ public final class RunsView extends ViewPart {
         undo = new Action("Undo Run") {
             @Override
             public void run() {
-                selected().ifPresent(run -> new FollowUpJob(services, FollowUpJob.Kind.UNDO, run.runId()).schedule());
+                selected().ifPresent(run -> followUp(FollowUpJob.Kind.UNDO, run));
             }
         };
         undo.setToolTipText("Reverse the selected run from its journal");
@@ -140,7 +140,7 @@ public final class RunsView extends ViewPart {
         resume = new Action("Resume Run") {
             @Override
             public void run() {
-                selected().ifPresent(run -> new FollowUpJob(services, FollowUpJob.Kind.RESUME, run.runId()).schedule());
+                selected().ifPresent(run -> followUp(FollowUpJob.Kind.RESUME, run));
             }
         };
         resume.setToolTipText("Finish the selected interrupted run or undo");
@@ -150,6 +150,17 @@ public final class RunsView extends ViewPart {
         toolbar.add(undo);
         toolbar.add(resume);
         getViewSite().getActionBars().updateActionBars();
+    }
+
+    private void followUp(FollowUpJob.Kind kind, RunHistoryEntry run) {
+        try {
+            FollowUpJob.schedule(services, kind, run.runId());
+            status.setText((kind == FollowUpJob.Kind.UNDO ? "Undoing" : "Resuming") + " run " + run.runId() + " ...");
+        } catch (FollowUpJob.RefusedException e) {
+            status.setText("Run " + run.runId() + " cannot be " + (kind == FollowUpJob.Kind.UNDO ? "undone" : "resumed")
+                    + " here: " + e.getMessage());
+        }
+        status.getParent().layout(true, true);
     }
 
     private java.util.Optional<RunHistoryEntry> selected() {

@@ -15,6 +15,7 @@ import io.mailrules.core.run.RunResult;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.engine.schedule.ScheduleEntry;
+import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
 import io.mailrules.ui.MailrulesUiPlugin;
 import io.mailrules.ui.preview.MailboxPlanning;
@@ -39,16 +40,17 @@ public final class ScheduledRunJob extends Job {
         this.schedule = schedule;
         setRule(MultiRule.combine(schedule.jobs().stream()
                 .flatMap(job -> PlanRequest.job(rules.model(), job, rules.source()).targetMailboxes().stream())
-                .distinct().map(services::mailboxRule).toArray(ISchedulingRule[]::new)));
+                .distinct().map(mailbox -> services.mailboxRule(rules, mailbox)).toArray(ISchedulingRule[]::new)));
     }
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), schedule.jobs().size() * 2);
         MultiStatus result = new MultiStatus(MailrulesUiPlugin.ID, 0, getName());
-        MailboxPlanning planning = new MailboxPlanning(services, rules);
-        PlanExecutor executor = new PlanExecutor(services.connector(), services.logins(rules), services.journals(),
-                services.clock());
+        // nobody watches a scheduled run: a missing secret fails the mailbox rather than opening a dialog
+        MailboxLogins logins = services.unattendedLogins(rules);
+        MailboxPlanning planning = new MailboxPlanning(services, rules, logins);
+        PlanExecutor executor = new PlanExecutor(services.connector(), logins, services.journals(), services.clock());
         for (String job : schedule.jobs()) {
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;

@@ -37,7 +37,7 @@ import io.mailrules.tests.support.Ui;
 import io.mailrules.tests.support.Wait;
 import io.mailrules.tests.support.WorkbenchWindowPage;
 import io.mailrules.ui.demo.DemoWorkspace;
-import io.mailrules.ui.runs.RunServices;
+import io.mailrules.ui.mail.WorkbenchMail;
 
 /**
  * The demo as a newcomer walks through it, against the demo server in this process: the sample file, a mistake and
@@ -56,9 +56,8 @@ class DemoWorkbenchTest {
     @BeforeEach
     void startDemo() throws Exception {
         workbench = WorkbenchWindowPage.waitForWorkbench();
-        RunServices services = Ui.call(() -> org.eclipse.ui.PlatformUI.getWorkbench().getService(RunServices.class));
         demo = DemoWorkspace.start(new DemoOptions(0, MESSAGES_PER_MAILBOX, LocalDate.now(Clock.systemDefaultZone()),
-                42L), services.sessionVariables());
+                42L), WorkbenchMail.lookup(DemoWorkbenchTest.class));
         editor = RulesEditorPage.open(demo.rulesFile());
     }
 
