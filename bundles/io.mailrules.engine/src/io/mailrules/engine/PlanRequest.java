@@ -1,11 +1,13 @@
 package io.mailrules.engine;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.plan.SourceRef;
+import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
 
 /**
@@ -56,9 +58,9 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
      *
      * @throws IllegalArgumentException as {@link PlanCompiler#compile} does for a job or mailbox the file lacks
      */
-    public java.util.List<String> targetMailboxes() {
+    public List<String> targetMailboxes() {
         return JobSelection.mailboxes(JobSelection.jobs(model, job), mailboxes).keySet().stream()
-                .map(io.mailrules.dsl.mailrules.Mailbox::getName).toList();
+                .map(Mailbox::getName).toList();
     }
 
     public PlanRequest withId(PlanId planId) {

@@ -1,6 +1,7 @@
 package io.mailrules.core.plan;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public record Plan(PlanId id, Instant createdAt, SourceRef source, List<MailboxP
             throw new IllegalArgumentException("no plans to combine");
         }
         SourceRef source = plans.getFirst().source();
-        java.util.ArrayList<MailboxPlan> mailboxes = new java.util.ArrayList<>();
+        ArrayList<MailboxPlan> mailboxes = new ArrayList<>();
         int sequence = 0;
         for (Plan plan : plans) {
             if (!plan.source().equals(source)) {
@@ -56,9 +57,9 @@ public record Plan(PlanId id, Instant createdAt, SourceRef source, List<MailboxP
                         + ", not of " + source.file());
             }
             for (MailboxPlan mailbox : plan.mailboxes()) {
-                java.util.ArrayList<FolderPlan> folders = new java.util.ArrayList<>();
+                ArrayList<FolderPlan> folders = new ArrayList<>();
                 for (FolderPlan folder : mailbox.folders()) {
-                    java.util.ArrayList<Batch> batches = new java.util.ArrayList<>();
+                    ArrayList<Batch> batches = new ArrayList<>();
                     for (Batch batch : folder.batches()) {
                         batches.add(Batch.of(sequence++, batch.mailbox(), batch.folder(), batch.uidValidity(),
                                 batch.command(), batch.uids()));

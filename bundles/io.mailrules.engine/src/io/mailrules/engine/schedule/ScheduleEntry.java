@@ -21,4 +21,12 @@ public record ScheduleEntry(String name, Timing timing, List<String> jobs) {
     public ZonedDateTime nextRun(ZonedDateTime after) {
         return timing.next(after);
     }
+
+    /**
+     * Whether the schedule fell due in {@code (since, now]}: a scheduler that checks now and then runs it once per
+     * check in which this holds, however late the check came.
+     */
+    public boolean isDue(ZonedDateTime since, ZonedDateTime now) {
+        return !nextRun(since).isAfter(now);
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -100,7 +101,7 @@ public final class PreviewView extends ViewPart {
             TableColumn tableColumn = viewerColumn.getColumn();
             tableColumn.setText(column.header());
             tableColumn.setWidth(column.width());
-            tableColumn.setData("id", "preview.column." + column.name().toLowerCase(java.util.Locale.ROOT));
+            tableColumn.setData("id", "preview.column." + column.name().toLowerCase(Locale.ROOT));
             tableColumn.addListener(SWT.Selection, event -> sortBy(column, tableColumn));
             viewerColumn.setLabelProvider(new ColumnLabelProvider() {
                 @Override
@@ -215,8 +216,9 @@ public final class PreviewView extends ViewPart {
         rules.setText(counts(preview.countsPerRule()));
         folders.setText(counts(preview.countsPerFolder()));
         deltas.setText(preview.folderDeltas().stream().map(this::delta).collect(Collectors.joining("   ")));
-        create.setText(preview.foldersToCreate().stream().map(this::folder).collect(Collectors.joining(", ")));
-        warnings.setText(String.join("\n", preview.warnings()));
+        create.setText(preview.foldersToCreate().isEmpty() ? "none"
+                : preview.foldersToCreate().stream().map(this::folder).collect(Collectors.joining(", ")));
+        warnings.setText(preview.warnings().isEmpty() ? "none" : String.join("\n", preview.warnings()));
         showRows();
         status.getParent().layout(true, true);
     }
@@ -302,25 +304,12 @@ public final class PreviewView extends ViewPart {
         // A plan is applied once: its UIDs are stale afterwards, so Apply waits for a new preview.
         apply.setEnabled(false);
         String text = outcome.run().map(run -> "run " + run.runId() + ": "
-                + run.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + run.batchesDone()
+                + run.status().name().toLowerCase(Locale.ROOT) + ", " + run.batchesDone()
                 + " batch(es) done, " + run.batchesFailed() + " failed, " + run.batchesNotSent() + " not sent; "
                 + run.uidsActedOn() + " message action(s); the Runs view can undo it")
                 .orElseGet(() -> outcome.problem().orElse(""));
         status.setText("Applied " + applied.file() + ": " + text);
         status.getParent().layout(true, true);
-    }
-
-    /** The status line: what the view is doing or did last. */
-    public String statusText() {
-        return status.getText();
-    }
-
-    public boolean canApply() {
-        return apply.isEnabled();
-    }
-
-    public void applyPreview() {
-        apply.run();
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.IJobChangeListener;
 import org.eclipse.core.runtime.jobs.Job;
@@ -17,6 +19,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -54,7 +57,7 @@ public final class RunsView extends ViewPart {
         @Override
         public void done(IJobChangeEvent event) {
             if (event.getJob().belongsTo(RunServices.RUN_FAMILY)) {
-                refreshLater();
+                refreshLater(event.getResult());
             }
         }
     };
@@ -163,9 +166,9 @@ public final class RunsView extends ViewPart {
         status.getParent().layout(true, true);
     }
 
-    private java.util.Optional<RunHistoryEntry> selected() {
+    private Optional<RunHistoryEntry> selected() {
         Object first = ((IStructuredSelection) runs.getSelection()).getFirstElement();
-        return java.util.Optional.ofNullable((RunHistoryEntry) first);
+        return Optional.ofNullable((RunHistoryEntry) first);
     }
 
     /** Reads the journal again; keeps the selected run selected. */
@@ -173,12 +176,12 @@ public final class RunsView extends ViewPart {
         if (runs.getTable().isDisposed()) {
             return;
         }
-        java.util.Optional<RunHistoryEntry> before = selected();
+        Optional<RunHistoryEntry> before = selected();
         try {
             RunHistory history = services.journals().history();
             runs.setInput(history.runs());
             before.flatMap(run -> history.find(run.runId())).ifPresent(run -> runs.setSelection(
-                    new org.eclipse.jface.viewers.StructuredSelection(run), true));
+                    new StructuredSelection(run), true));
             List<String> problems = history.problems().stream().map(JournalProblem::message).toList();
             status.setText(history.runs().size() + " run(s) in " + services.journals().directory()
                     + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
@@ -190,14 +193,22 @@ public final class RunsView extends ViewPart {
         status.getParent().layout(true, true);
     }
 
-    private void refreshLater() {
+    /** After a run, undo or resume: the journal again, and what the job said if it was more than "done". */
+    private void refreshLater(IStatus result) {
         if (!runs.getTable().isDisposed()) {
-            runs.getTable().getDisplay().asyncExec(this::refresh);
+            runs.getTable().getDisplay().asyncExec(() -> {
+                refresh();
+                if (result != null && !result.isOK() && result.getSeverity() != IStatus.CANCEL
+                        && !status.isDisposed()) {
+                    status.setText(result.getMessage());
+                    status.getParent().layout(true, true);
+                }
+            });
         }
     }
 
     private void showSelectedRun() {
-        java.util.Optional<RunHistoryEntry> run = selected();
+        Optional<RunHistoryEntry> run = selected();
         undo.setEnabled(run.filter(RunsView::undoable).isPresent());
         resume.setEnabled(run.filter(entry -> entry.status().isResumable()).isPresent());
         if (run.isEmpty()) {
@@ -214,26 +225,6 @@ public final class RunsView extends ViewPart {
 
     private static boolean undoable(RunHistoryEntry run) {
         return run.kind() != RunKind.UNDO && run.undoneBy().isEmpty() && !run.status().isActive();
-    }
-
-    /** Selects a run by id, as a click on its row does. */
-    public boolean select(String runId) {
-        RunHistoryEntry[] entries = ((List<?>) runs.getInput()).stream().map(RunHistoryEntry.class::cast)
-                .filter(run -> run.runId().value().equals(runId)).toArray(RunHistoryEntry[]::new);
-        if (entries.length == 0) {
-            return false;
-        }
-        runs.setSelection(new org.eclipse.jface.viewers.StructuredSelection(entries[0]), true);
-        showSelectedRun();
-        return true;
-    }
-
-    public void undoSelected() {
-        undo.run();
-    }
-
-    public boolean canUndo() {
-        return undo.isEnabled();
     }
 
     @Override

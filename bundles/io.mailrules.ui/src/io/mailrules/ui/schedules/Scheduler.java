@@ -80,7 +80,7 @@ public final class Scheduler {
                 continue;
             }
             for (ScheduleEntry schedule : Schedules.of(rules.model())) {
-                if (switches.isEnabled(file, schedule.name()) && !schedule.nextRun(since).isAfter(now)) {
+                if (switches.isEnabled(file, schedule.name()) && schedule.isDue(since, now)) {
                     new ScheduledRunJob(services, rules, schedule).schedule();
                 }
             }

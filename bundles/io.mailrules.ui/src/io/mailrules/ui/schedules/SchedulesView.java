@@ -172,19 +172,6 @@ public final class SchedulesView extends ViewPart {
         updateActions();
     }
 
-    /** Selects a schedule by name, as a click on its row does. */
-    public boolean select(String schedule) {
-        Optional<ScheduleRow> row = ((List<?>) table.getInput()).stream().map(ScheduleRow.class::cast)
-                .filter(r -> r.schedule().name().equals(schedule)).findFirst();
-        row.ifPresent(r -> table.setSelection(new StructuredSelection(r), true));
-        updateActions();
-        return row.isPresent();
-    }
-
-    public void enableSelected() {
-        enable.run();
-    }
-
     private void refreshLater() {
         if (!table.getTable().isDisposed()) {
             table.getTable().getDisplay().asyncExec(this::refresh);

@@ -1,6 +1,7 @@
 package io.mailrules.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,17 @@ class ScheduleTimingTest {
         assertEquals(at("2026-11-28T02:00", UTC), nightly.next(at("2026-11-27T14:49", UTC)));
         assertEquals(at("2026-11-27T02:00", UTC), nightly.next(at("2026-11-27T01:59:30", UTC)));
         assertEquals(at("2026-11-28T02:00", UTC), nightly.next(at("2026-11-27T02:00", UTC)));
+    }
+
+    @Test
+    void aScheduleIsDueOncePerCheckThatCrossesItsTime() {
+        ScheduleEntry nightly = new ScheduleEntry("nightly", new Timing.Daily(java.time.LocalTime.of(2, 0)),
+                List.of("cleanup"));
+        assertTrue(nightly.isDue(at("2026-11-28T01:59:40", UTC), at("2026-11-28T02:00:10", UTC)));
+        assertTrue(nightly.isDue(at("2026-11-28T01:59:40", UTC), at("2026-11-28T02:00", UTC)), "exactly on time");
+        assertFalse(nightly.isDue(at("2026-11-28T02:00", UTC), at("2026-11-28T02:00:30", UTC)),
+                "the next check does not run it again");
+        assertFalse(nightly.isDue(at("2026-11-28T01:00", UTC), at("2026-11-28T01:59:59", UTC)));
     }
 
     @Test
