@@ -3,43 +3,81 @@ package io.mailrules.app;
 import java.time.Clock;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
-import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 
 import io.mailrules.ui.demo.DemoWorkspace;
 import io.mailrules.ui.mail.WorkbenchMail;
 
 /**
- * {@code --demo}: starts the embedded demo server, opens its sample rules file in the editor and says what to try.
- * When the server cannot start, the workbench opens anyway and says why.
+ * {@code --demo}: starts the embedded demo server in a background job (generating its mailboxes takes a moment the
+ * window should not freeze for), then opens the sample rules file in the editor. When the server cannot start, the
+ * workbench stays open and says why; when the workbench closes, the server stops.
  */
 final class DemoStart {
 
-    private final DemoWorkspace workspace;
+    private DemoWorkspace workspace;
+    private boolean closed;
 
-    private DemoStart(DemoWorkspace workspace) {
-        this.workspace = workspace;
+    private DemoStart() {
     }
 
-    static DemoStart open(IWorkbench workbench) {
-        IWorkbenchPage page = workbench.getActiveWorkbenchWindow().getActivePage();
+    static DemoStart begin(IWorkbench workbench) {
+        DemoStart demo = new DemoStart();
+        Job job = Job.create("Starting the Mailrules demo server", monitor -> {
+            demo.start(workbench);
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return demo;
+    }
+
+    // Holding the lock while starting makes a close during start-up wait, so the server is always stopped.
+    private synchronized void start(IWorkbench workbench) {
+        Display display = workbench.getDisplay();
         try {
             DemoWorkspace started = DemoWorkspace.start(Clock.systemDefaultZone(), WorkbenchMail.lookup(DemoStart.class));
-            IDE.openEditor(page, started.rulesFile());
+            if (closed) {
+                started.close();
+                return;
+            }
+            workspace = started;
             System.out.println("mailrules: demo server on " + started.server().host() + ":"
                     + started.server().imapPort() + ", sample file " + started.rulesFile().getFullPath());
-            return new DemoStart(started);
+            display.asyncExec(() -> open(workbench, started));
         } catch (Exception e) {
             ILog.of(DemoStart.class).error("the demo could not start", e);
-            MessageDialog.openError(page.getWorkbenchWindow().getShell(), "Mailrules Demo",
-                    "The demo server could not start: " + e.getMessage());
-            return null;
+            display.asyncExec(() -> {
+                IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+                MessageDialog.openError(window == null ? null : window.getShell(), "Mailrules Demo",
+                        "The demo server could not start: " + e.getMessage());
+            });
         }
     }
 
-    void close() {
-        workspace.close();
+    private static void open(IWorkbench workbench, DemoWorkspace started) {
+        IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+        if (window == null || window.getActivePage() == null) {
+            return;
+        }
+        try {
+            IDE.openEditor(window.getActivePage(), started.rulesFile());
+        } catch (PartInitException e) {
+            ILog.of(DemoStart.class).error("cannot open the demo's rules file", e);
+        }
+    }
+
+    synchronized void close() {
+        closed = true;
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
     }
 }
