@@ -33,6 +33,13 @@ public final class MailboxBlocks {
         return all(model).stream().filter(mailbox -> name.equals(mailbox.getName())).findFirst();
     }
 
+    /** The mailbox blocks the file itself declares, without those of the files it imports. */
+    public static List<Mailbox> declaredIn(Model file) {
+        List<Mailbox> own = new ArrayList<>();
+        addMailboxes(file, own);
+        return own;
+    }
+
     /** Every mailbox block of the file and of the files it imports, the file's own first. */
     public static List<Mailbox> all(Model model) {
         List<Mailbox> found = new ArrayList<>();

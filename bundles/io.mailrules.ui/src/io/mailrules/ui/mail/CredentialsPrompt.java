@@ -2,6 +2,7 @@ package io.mailrules.ui.mail;
 
 import java.util.Optional;
 
+import io.mailrules.imap.Credentials;
 import io.mailrules.imap.MailboxSettings;
 
 /** Asks a person for a mailbox's secret when neither secure storage nor the rules file yields one. */
@@ -20,6 +21,12 @@ public interface CredentialsPrompt {
 
     /** What the user typed, and whether to keep it in secure storage. */
     record Entered(String secret, boolean remember) {
+
+        /** The secret as the kind of credentials the mailbox logs in with. */
+        public Credentials credentials(boolean token) {
+            return token ? Credentials.oauth2AccessToken(secret) : Credentials.password(secret);
+        }
+
         @Override
         public String toString() {
             return "Entered[***, remember=" + remember + "]";

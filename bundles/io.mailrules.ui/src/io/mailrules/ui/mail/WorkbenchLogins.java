@@ -86,8 +86,7 @@ public final class WorkbenchLogins implements MailboxLogins {
         boolean token = declared.map(DeclaredCredential::oauth2).orElse(false);
         CredentialsPrompt.Entered entered = prompt.ask(settings, token, reason).orElseThrow(() ->
                 new CredentialsUnavailableException(settings.name(), settings.host(), reason + "; none was entered"));
-        Credentials credentials = token ? Credentials.oauth2AccessToken(entered.secret())
-                : Credentials.password(entered.secret());
+        Credentials credentials = entered.credentials(token);
         if (entered.remember()) {
             try {
                 store.remember(settings, credentials);

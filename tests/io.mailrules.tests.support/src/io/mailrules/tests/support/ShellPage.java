@@ -2,13 +2,10 @@ package io.mailrules.tests.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
@@ -74,7 +71,7 @@ public class ShellPage {
 
     /** The text of the label that the product tagged with this widget id. */
     public String labelText(String widgetId) {
-        return Ui.call(() -> controls(shell).stream()
+        return Ui.call(() -> Widgets.all(shell).stream()
                 .filter(c -> c instanceof Label && widgetId.equals(c.getData("id")))
                 .map(c -> ((Label) c).getText())
                 .findFirst()
@@ -83,7 +80,7 @@ public class ShellPage {
 
     /** Every label text in the window, in widget order: what a user can read. */
     public List<String> labelTexts() {
-        return Ui.call(() -> controls(shell).stream()
+        return Ui.call(() -> Widgets.all(shell).stream()
                 .filter(Label.class::isInstance)
                 .map(c -> ((Label) c).getText())
                 .toList());
@@ -91,16 +88,5 @@ public class ShellPage {
 
     public void screenshot(Path png) {
         Ui.run(() -> WindowScreenshot.save(shell, png));
-    }
-
-    private static List<Control> controls(Composite root) {
-        List<Control> all = new ArrayList<>();
-        for (Control child : root.getChildren()) {
-            all.add(child);
-            if (child instanceof Composite composite) {
-                all.addAll(controls(composite));
-            }
-        }
-        return all;
     }
 }
