@@ -42,7 +42,8 @@ final class DemoStart {
     private synchronized void start(IWorkbench workbench) {
         Display display = workbench.getDisplay();
         try {
-            DemoWorkspace started = DemoWorkspace.start(Clock.systemDefaultZone(), WorkbenchMail.lookup(DemoStart.class));
+            DemoWorkspace started = DemoWorkspace.start(Clock.systemDefaultZone(),
+                    WorkbenchMail.lookup(DemoStart.class));
             if (closed) {
                 started.close();
                 return;

@@ -16,16 +16,12 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISharedImages;
@@ -35,6 +31,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.mailrules.core.plan.FolderDelta;
 import io.mailrules.core.plan.FolderRef;
 import io.mailrules.ui.runs.RunServices;
+import io.mailrules.ui.runs.Tables;
 
 /**
  * The dry run of a rules file: counts per rule and per folder, folder deltas, folders to create, warnings, and every
@@ -89,26 +86,12 @@ public final class PreviewView extends ViewPart {
         filter.setData("id", FILTER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         filter.addModifyListener(event -> showRows());
-        table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
-        Table widget = table.getTable();
-        widget.setData("id", TABLE);
-        widget.setHeaderVisible(true);
-        widget.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(widget);
-        table.setContentProvider(ArrayContentProvider.getInstance());
+        table = Tables.create(parent, SWT.MULTI | SWT.VIRTUAL, TABLE);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(table.getTable());
         for (PreviewColumn column : PreviewColumn.values()) {
-            TableViewerColumn viewerColumn = new TableViewerColumn(table, SWT.LEFT);
-            TableColumn tableColumn = viewerColumn.getColumn();
-            tableColumn.setText(column.header());
-            tableColumn.setWidth(column.width());
-            tableColumn.setData("id", "preview.column." + column.name().toLowerCase(Locale.ROOT));
+            TableColumn tableColumn = Tables.column(table, column.header(), column.width(), PreviewRow.class,
+                    column::text).getColumn();
             tableColumn.addListener(SWT.Selection, event -> sortBy(column, tableColumn));
-            viewerColumn.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    return column.text((PreviewRow) element);
-                }
-            });
         }
         createActions();
         showPreview();
@@ -291,8 +274,8 @@ public final class PreviewView extends ViewPart {
             return;
         }
         setBusy("Applying the previewed plan of " + applying.file() + " ...");
-        new ApplyJob("Apply " + applying.file(), services, rulesFile, applying.plan().orElseThrow(), outcome -> table.getTable()
-                .getDisplay().asyncExec(() -> showApplied(applying, outcome))).schedule();
+        new ApplyJob("Apply " + applying.file(), services, rulesFile, applying.plan().orElseThrow(),
+                outcome -> table.getTable().getDisplay().asyncExec(() -> showApplied(applying, outcome))).schedule();
     }
 
     private void showApplied(Preview applied, ApplyJob.ApplyOutcome outcome) {

@@ -16,12 +16,9 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridLayout;
@@ -79,22 +76,22 @@ public final class RunsView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        runs = table(sash, RUNS);
-        column(runs, "Run", 260, RunHistoryEntry.class, run -> run.runId().value());
-        column(runs, "Kind", 70, RunHistoryEntry.class, run -> lower(run.kind().name()));
-        column(runs, "Status", 90, RunHistoryEntry.class, run -> lower(run.status().name()));
-        column(runs, "Started", 140, RunHistoryEntry.class, run -> TIMES.format(run.startedAt()));
-        column(runs, "Mailboxes", 140, RunHistoryEntry.class, run -> String.join(", ", run.mailboxes()));
-        column(runs, "Done", 50, RunHistoryEntry.class, run -> String.valueOf(run.batchesDone()));
-        column(runs, "Failed", 50, RunHistoryEntry.class, run -> String.valueOf(run.batchesFailed()));
-        column(runs, "Pending", 60, RunHistoryEntry.class, run -> String.valueOf(run.batchesPending()));
-        batches = table(sash, BATCHES);
-        column(batches, "Batch", 60, BatchAttempt.class, batch -> String.valueOf(batch.intent().batchId().sequence()));
-        column(batches, "Mailbox", 100, BatchAttempt.class, batch -> batch.intent().mailbox());
-        column(batches, "Folder", 110, BatchAttempt.class, batch -> batch.intent().folder());
-        column(batches, "Action", 160, BatchAttempt.class, batch -> batch.intent().command().describe());
-        column(batches, "Messages", 70, BatchAttempt.class, batch -> String.valueOf(batch.intent().uids().size()));
-        column(batches, "Outcome", 260, BatchAttempt.class, BatchText::outcome);
+        runs = Tables.create(sash, SWT.SINGLE, RUNS);
+        runColumn("Run", 260, run -> run.runId().value());
+        runColumn("Kind", 70, run -> lower(run.kind().name()));
+        runColumn("Status", 90, run -> lower(run.status().name()));
+        runColumn("Started", 140, run -> TIMES.format(run.startedAt()));
+        runColumn("Mailboxes", 140, run -> String.join(", ", run.mailboxes()));
+        runColumn("Done", 50, run -> String.valueOf(run.batchesDone()));
+        runColumn("Failed", 50, run -> String.valueOf(run.batchesFailed()));
+        runColumn("Pending", 60, run -> String.valueOf(run.batchesPending()));
+        batches = Tables.create(sash, SWT.SINGLE, BATCHES);
+        batchColumn("Batch", 60, batch -> String.valueOf(batch.intent().batchId().sequence()));
+        batchColumn("Mailbox", 100, batch -> batch.intent().mailbox());
+        batchColumn("Folder", 110, batch -> batch.intent().folder());
+        batchColumn("Action", 160, batch -> batch.intent().command().describe());
+        batchColumn("Messages", 70, batch -> String.valueOf(batch.intent().uids().size()));
+        batchColumn("Outcome", 260, BatchText::outcome);
         sash.setWeights(3, 2);
         runs.addSelectionChangedListener(event -> showSelectedRun());
         createActions();
@@ -102,25 +99,12 @@ public final class RunsView extends ViewPart {
         Job.getJobManager().addJobChangeListener(refreshAfterRuns);
     }
 
-    private static TableViewer table(Composite parent, String id) {
-        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData("id", id);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        return viewer;
+    private void runColumn(String title, int width, Function<RunHistoryEntry, String> text) {
+        Tables.column(runs, title, width, RunHistoryEntry.class, text);
     }
 
-    private static <T> void column(TableViewer viewer, String title, int width, Class<T> type, Function<T, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(type.cast(element));
-            }
-        });
+    private void batchColumn(String title, int width, Function<BatchAttempt, String> text) {
+        Tables.column(batches, title, width, BatchAttempt.class, text);
     }
 
     private void createActions() {

@@ -8,12 +8,9 @@ import java.util.function.Function;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -23,6 +20,8 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
+
+import io.mailrules.ui.runs.Tables;
 
 /**
  * The schedules of the rules files open in editors, with their next run and whether they run in this workbench.
@@ -71,12 +70,8 @@ public final class SchedulesView extends ViewPart {
         status = new Label(parent, SWT.WRAP);
         status.setData("id", STATUS);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.getTable().setData("id", TABLE);
+        table = Tables.create(parent, SWT.SINGLE, TABLE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.getTable());
-        table.setContentProvider(ArrayContentProvider.getInstance());
         column("File", 180, row -> row.file().getFullPath().toString());
         column("Schedule", 120, row -> row.schedule().name());
         column("When", 170, row -> row.schedule().timing().describe());
@@ -91,15 +86,7 @@ public final class SchedulesView extends ViewPart {
     }
 
     private void column(String title, int width, Function<ScheduleRow, String> text) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ScheduleRow) element);
-            }
-        });
+        Tables.column(table, title, width, ScheduleRow.class, text);
     }
 
     private void createActions() {

@@ -14,7 +14,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -158,34 +157,18 @@ public class ViewPage {
     private java.util.Optional<ToolItem> toolItem(String name) {
         // the view's toolbar sits in the part stack around the view, not inside the view's own composite
         for (Composite parent = control(anchorId).getParent(); parent != null; parent = parent.getParent()) {
-            for (Control control : all(parent)) {
-                if (control instanceof ToolBar bar && !bar.isDisposed()) {
-                    for (ToolItem item : bar.getItems()) {
-                        if (name.equals(item.getToolTipText()) || name.equals(item.getText())) {
-                            return java.util.Optional.of(item);
-                        }
-                    }
-                }
+            java.util.Optional<ToolItem> item = Widgets.toolItem(parent, name);
+            if (item.isPresent()) {
+                return item;
             }
         }
         return java.util.Optional.empty();
     }
 
+    /** Widget ids are unique in the window, so the window's tree is searched. */
     protected Control control(String widgetId) {
-        // widget ids are unique in the window, so the window's tree is searched
-        return all(view.getSite().getShell()).stream().filter(c -> widgetId.equals(c.getData("id"))).findFirst()
+        return Widgets.byId(view.getSite().getShell(), Control.class, widgetId)
                 .orElseThrow(() -> new AssertionError("no widget " + widgetId + " in " + view.getTitle()));
-    }
-
-    private static List<Control> all(Control root) {
-        List<Control> controls = new ArrayList<>();
-        controls.add(root);
-        if (root instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                controls.addAll(all(child));
-            }
-        }
-        return controls;
     }
 
     protected static IWorkbenchPage page() {
