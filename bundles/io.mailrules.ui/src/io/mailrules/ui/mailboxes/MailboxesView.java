@@ -222,6 +222,8 @@ public final class MailboxesView extends ViewPart {
                     .read(ResourcesPlugin.getWorkspace().getRoot());
             inUi(() -> {
                 entries = read;
+                // A mailbox whose file is gone starts untested should the file come back.
+                states.keySet().retainAll(read.stream().map(MailboxEntry::key).toList());
                 readLastRuns();
                 viewer.setInput(entries);
             });
