@@ -12,6 +12,8 @@ import io.mailrules.cli.commands.PlanCommand;
 import io.mailrules.cli.commands.RunCommand;
 import io.mailrules.cli.commands.ResumeCommand;
 import io.mailrules.cli.commands.RunsCommand;
+import io.mailrules.cli.commands.ServeCommand;
+import io.mailrules.cli.commands.StatusCommand;
 import io.mailrules.cli.commands.UndoCommand;
 import io.mailrules.cli.commands.ValidateCommand;
 import io.mailrules.cli.commands.VersionCommand;
@@ -34,6 +36,8 @@ public final class Commands {
         commands.add(new ApplyCommand(clock));
         commands.add(new RunCommand(clock));
         commands.add(new RunsCommand());
+        commands.add(new StatusCommand(clock));
+        commands.add(new ServeCommand(clock));
         commands.add(new UndoCommand(clock));
         commands.add(new ResumeCommand(clock));
         commands.add(new LspCommand());

@@ -1,0 +1,38 @@
+package io.mailrules.cli.serve;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as ops type them on a command line: {@code 30s}, {@code 15m}, {@code 2h}. */
+public final class Durations {
+
+    private static final Pattern TYPED = Pattern.compile("(\\d{1,6})\\s*(s|m|h)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException naming the accepted forms */
+    public static Duration parse(String typed) {
+        Matcher matcher = TYPED.matcher(typed.strip().toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw new IllegalArgumentException("'" + typed + "' is not a duration; use a positive number with s, m"
+                    + " or h, e.g. 30s, 15m or 2h");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    public static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+}
