@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mailrules.cli.commands.ApplyCommand;
+import io.mailrules.cli.commands.DemoCommand;
 import io.mailrules.cli.commands.HelpCommand;
 import io.mailrules.cli.commands.LspCommand;
 import io.mailrules.cli.commands.PlanCommand;
@@ -40,6 +41,7 @@ public final class Commands {
         commands.add(new ServeCommand(clock));
         commands.add(new UndoCommand(clock));
         commands.add(new ResumeCommand(clock));
+        commands.add(new DemoCommand(clock));
         commands.add(new LspCommand());
         commands.add(new VersionCommand());
         commands.add(new HelpCommand(commands));
