@@ -10,7 +10,6 @@ import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.CancelOnShutdown;
 import io.mailrules.cli.execution.JournalDirectory;
-import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.PlanSelection;
 import io.mailrules.cli.execution.Planning;
 import io.mailrules.cli.execution.RulesInUse;
@@ -89,7 +88,7 @@ public final class RunCommand implements Command {
         StopSignal stop = new StopSignal();
         // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
         try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.err())) {
-            FleetResult result = new FleetRun(new MailWiring(clock, limits.perHost()), rules.logins(), journals,
+            FleetResult result = new FleetRun(limits.wiring(clock), rules.logins(), journals,
                     limits.parallel(), console.err(), stop).run(request, mailboxes,
                             new FleetPrinting(name(), console, json));
             if (json) {

@@ -2,6 +2,7 @@ package io.mailrules.cli.commands;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,14 +14,13 @@ import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.UsageException;
 import io.mailrules.cli.execution.CancelOnShutdown;
 import io.mailrules.cli.execution.JournalDirectory;
-import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.Planning;
 import io.mailrules.cli.execution.RulesInUse;
 import io.mailrules.cli.execution.StopSignal;
 import io.mailrules.cli.fleet.FleetLimits;
 import io.mailrules.cli.fleet.FleetRun;
 import io.mailrules.cli.options.Arguments;
-import io.mailrules.cli.serve.Durations;
+import io.mailrules.cli.options.Durations;
 import io.mailrules.cli.serve.ScheduleLoop;
 import io.mailrules.cli.serve.ScheduledRuns;
 import io.mailrules.cli.serve.Schedules;
@@ -78,10 +78,11 @@ public final class ServeCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of("--every", "--journal", "--parallel",
-                "--per-host"));
+        Set<String> valued = new HashSet<>(FleetLimits.OPTIONS);
+        valued.addAll(Set.of("--every", "--journal"));
+        Arguments arguments = Arguments.parse(args, Set.of(), valued);
         String file = arguments.single("rules file");
-        Optional<Duration> every = every(arguments);
+        Optional<Duration> every = Durations.option(arguments, "--every");
         FleetLimits limits = FleetLimits.from(arguments);
         RulesInUse rules = RulesInUse.load(file, console);
         List<ServedSchedule> schedules = schedules(rules, every);
@@ -98,7 +99,7 @@ public final class ServeCommand implements Command {
         try (CancelOnShutdown hook = trap.isPresent() ? null : new CancelOnShutdown(stop::stop, console.err())) {
             log.line("event", "start", "file", file, "schedules", schedules.size(), "journal",
                     journals.directory().toString(), "parallel", limits.parallel(), "perHost", limits.perHost());
-            FleetRun fleet = new FleetRun(new MailWiring(clock, limits.perHost()), rules.logins(), journals,
+            FleetRun fleet = new FleetRun(limits.wiring(clock), rules.logins(), journals,
                     limits.parallel(), console.err(), stop);
             int fired = new ScheduleLoop(clock, ScheduleLoop.sleeping(clock, stop), stop, log).run(schedules,
                     new ScheduledRuns(allJobs, fleet, stop, log));
@@ -106,18 +107,6 @@ public final class ServeCommand implements Command {
             return ExitCode.OK;
         } finally {
             trap.ifPresent(SignalTrap::close);
-        }
-    }
-
-    private static Optional<Duration> every(Arguments arguments) throws UsageException {
-        Optional<String> typed = arguments.value("--every");
-        if (typed.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Durations.parse(typed.get()));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--every " + e.getMessage());
         }
     }
 

@@ -13,7 +13,6 @@ import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.UsageException;
 import io.mailrules.cli.credentials.RulesFileLogins;
 import io.mailrules.cli.execution.JournalDirectory;
-import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.PlanSelection;
 import io.mailrules.cli.execution.RulesInUse;
 import io.mailrules.cli.fleet.FleetLimits;
@@ -65,6 +64,8 @@ public final class StatusCommand implements Command {
                   --mailbox M, --group G   only mailbox M, or the members of group G
                   --journal DIR            journal directory, as for 'apply'
                   --parallel N             log in to N mailboxes at once (default 4)
+                  --timeout DURATION       give up on a server silent for DURATION (default 20s to
+                                           connect, 2m per command)
                   --json                   print the status as a JSON array
 
                 Exit code: 0 every mailbox answered, 1 rule errors, 2 a mailbox could not be logged in to.""";
@@ -73,7 +74,7 @@ public final class StatusCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws Exception {
         Arguments arguments = Arguments.parse(args, Set.of("--json"),
-                Set.of("--mailbox", "--group", "--journal", "--parallel"));
+                Set.of("--mailbox", "--group", "--journal", "--parallel", "--timeout"));
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
         RunHistory history = journals.history();
         for (JournalProblem problem : history.problems()) {
@@ -88,7 +89,7 @@ public final class StatusCommand implements Command {
         RulesInUse rules = RulesInUse.load(arguments.single("rules file"), console);
         List<Mailbox> mailboxes = selected(arguments, rules);
         FleetLimits limits = FleetLimits.from(arguments);
-        List<MailboxStatus> statuses = new FleetStatus(new MailWiring(clock, limits.perHost()).connector(),
+        List<MailboxStatus> statuses = new FleetStatus(limits.wiring(clock).connector(),
                 rules.logins(), limits.parallel()).read(mailboxes.stream().map(RulesFileLogins::settings).toList(),
                         mailbox -> lastRun(history, mailbox));
         StatusPrinter printer = new StatusPrinter(ZoneId.systemDefault());

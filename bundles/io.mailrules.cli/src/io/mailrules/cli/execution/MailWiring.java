@@ -37,7 +37,12 @@ public final class MailWiring {
 
     /** @param connectionsPerHost sessions open at once per server host, over all mailboxes of the command */
     public MailWiring(Clock clock, int connectionsPerHost) {
-        this.connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(connectionsPerHost));
+        this(clock, connectionsPerHost, ConnectorOptions.defaults());
+    }
+
+    /** @param options timeouts and limits of every session the command opens */
+    public MailWiring(Clock clock, int connectionsPerHost, ConnectorOptions options) {
+        this.connector = new ImapConnector(options, new HostConnectionLimiter(connectionsPerHost));
         this.clock = clock;
     }
 

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import io.mailrules.cli.options.Durations;
+
 /** When a schedule fires next. */
 public interface Timing {
 

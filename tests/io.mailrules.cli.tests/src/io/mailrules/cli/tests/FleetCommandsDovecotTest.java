@@ -175,6 +175,34 @@ class FleetCommandsDovecotTest {
     }
 
     @Test
+    void aServerThatNeverAnswersHoldsUpOnlyItsOwnMailbox() throws Exception {
+        String good = plainServer.freshUser();
+        // Connections are accepted by the kernel into the backlog, but nobody ever sends a greeting.
+        try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+                MailClient client = seeded(plainServer, good)) {
+            Files.writeString(work.resolve("fleet.mailrules"), mailbox("silent", silent.getLocalPort(), "nobody",
+                    "GOOD_PASSWORD") + mailbox("good", plainServer.imapPort(), good, "GOOD_PASSWORD")
+                    + RULES.replace("TARGETS", "silent, good"));
+
+            CommandRun run = mailrules("run", "fleet.mailrules", "--timeout", "4s", "--json");
+
+            assertEquals(3, run.exitCode(), run.toString());
+            assertEquals(List.of("Lunch?", "Order"), List.copyOf(client.contents("INBOX").keySet()));
+            JsonArray mailboxes = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("mailboxes");
+            JsonObject silentOne = mailboxes.get(0).getAsJsonObject();
+            JsonObject goodOne = mailboxes.get(1).getAsJsonObject();
+            assertEquals("failed", silentOne.get("status").getAsString());
+            assertTrue(silentOne.get("error").getAsString().startsWith("Mailbox silent: cannot reach 127.0.0.1:"
+                    + silent.getLocalPort() + " (no answer in time)"), run.toString());
+            assertTrue(silentOne.get("durationMillis").getAsLong() >= 4000, run.toString());
+            assertEquals("completed", goodOne.get("status").getAsString());
+            // done while the silent server was still being waited for
+            assertTrue(goodOne.get("durationMillis").getAsLong() < silentOne.get("durationMillis").getAsLong(),
+                    run.toString());
+        }
+    }
+
+    @Test
     void wrongFleetOptionsAreUsageErrors() throws Exception {
         Files.writeString(work.resolve("fleet.mailrules"), mailbox("good", plainServer.imapPort(), "user1",
                 "GOOD_PASSWORD") + RULES.replace("TARGETS", "good"));
@@ -182,6 +210,10 @@ class FleetCommandsDovecotTest {
         assertEquals(64, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("mailrules run: --parallel needs a whole number from 1 to 256, got '0'\n"
                 + "Usage: mailrules run FILE [OPTIONS]\n"), run.toString());
+        CommandRun timeout = mailrules("run", "fleet.mailrules", "--timeout", "5 minutes");
+        assertEquals(64, timeout.exitCode(), timeout.toString());
+        assertTrue(timeout.err().startsWith("mailrules run: --timeout '5 minutes' is not a duration; use a positive"
+                + " number with s, m or h, e.g. 30s, 15m or 2h\n"), timeout.toString());
         CommandRun perHost = mailrules("status", "fleet.mailrules", "--per-host", "many");
         assertEquals(64, perHost.exitCode(), perHost.toString());
         assertTrue(perHost.err().startsWith("mailrules status: unknown option --per-host"), perHost.toString());

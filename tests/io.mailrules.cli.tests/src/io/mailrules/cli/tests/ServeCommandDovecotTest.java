@@ -177,8 +177,8 @@ class ServeCommandDovecotTest {
 
     @Test
     void theDurationOfEveryIsReadAsOpsTypeIt() {
-        assertEquals(Duration.ofSeconds(30), io.mailrules.cli.serve.Durations.parse("30s"));
-        assertEquals(Duration.ofMinutes(15), io.mailrules.cli.serve.Durations.parse("15m"));
-        assertEquals(Duration.ofHours(2), io.mailrules.cli.serve.Durations.parse(" 2H "));
+        assertEquals(Duration.ofSeconds(30), io.mailrules.cli.options.Durations.parse("30s"));
+        assertEquals(Duration.ofMinutes(15), io.mailrules.cli.options.Durations.parse("15m"));
+        assertEquals(Duration.ofHours(2), io.mailrules.cli.options.Durations.parse(" 2H "));
     }
 }

@@ -1,9 +1,12 @@
-package io.mailrules.cli.serve;
+package io.mailrules.cli.options;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.mailrules.cli.UsageException;
 
 /** Durations as ops type them on a command line: {@code 30s}, {@code 15m}, {@code 2h}. */
 public final class Durations {
@@ -26,6 +29,19 @@ public final class Durations {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+    }
+
+    /** The value of a duration option such as {@code --every}, if given. */
+    public static Optional<Duration> option(Arguments arguments, String option) throws UsageException {
+        Optional<String> typed = arguments.value(option);
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(typed.get()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage());
+        }
     }
 
     public static String format(Duration duration) {
