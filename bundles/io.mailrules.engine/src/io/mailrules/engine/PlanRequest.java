@@ -53,10 +53,10 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
     }
 
     /**
-     * The mailboxes the plan would cover, in the order the file targets them (groups expanded), so that a caller
-     * can plan them one by one, e.g. one workbench job per mailbox.
+     * The names of the mailboxes this request plans, in the order the plan would list them; lets a caller plan a
+     * fleet one mailbox at a time.
      *
-     * @throws IllegalArgumentException as {@link PlanCompiler#compile} does for a job or mailbox the file lacks
+     * @throws IllegalArgumentException as {@link PlanCompiler#compile} would, for a job or mailbox the model lacks
      */
     public List<String> targetMailboxes() {
         return JobSelection.mailboxes(JobSelection.jobs(model, job), mailboxes).keySet().stream()

@@ -7,20 +7,17 @@ import io.mailrules.core.source.FolderPaths;
 import io.mailrules.core.source.MailboxException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Quota;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.Namespaces;
-import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * One logged-in session with one mailbox. Folders are named by paths ({@code Archive/2024}, see
@@ -227,48 +224,22 @@ public final class ImapMailbox implements AutoCloseable {
 
     /** The UIDNEXT of a folder by STATUS, for servers that leave it out of the SELECT answer. */
     long statusUidNext(String layoutPath) throws MailboxException {
-        return statusOf(layoutPath, "UIDNEXT").uidnext;
-    }
-
-    /** MESSAGES and UNSEEN of a folder by STATUS, which neither selects it nor changes a flag. */
-    public FolderStatus status(String layoutPath) throws MailboxException {
-        Status status = statusOf(layoutPath, "MESSAGES", "UNSEEN");
-        return new FolderStatus(layoutPath, status.total, status.unseen);
-    }
-
-    private Status statusOf(String layoutPath, String... items) throws MailboxException {
         String serverName = folderNames.toServer(layoutPath);
         try {
-            return (Status) root().doCommand(protocol -> protocol.status(serverName, items));
+            Object status = root().doCommand(protocol -> protocol.status(serverName, new String[] {"UIDNEXT"}));
+            return ((org.eclipse.angus.mail.imap.protocol.Status) status).uidnext;
         } catch (MessagingException e) {
             throw failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
         }
     }
 
-    /**
-     * The quota of the roots INBOX belongs to (GETQUOTAROOT), every limited resource of each.
-     *
-     * @return empty when the server does not offer QUOTA
-     */
-    public Optional<List<QuotaUsage>> quota() throws MailboxException {
-        if (!capabilities.quota()) {
-            return Optional.empty();
-        }
-        try {
-            List<QuotaUsage> usages = new ArrayList<>();
-            for (Quota quota : store.getQuota(folderNames.toServer(FolderPaths.INBOX))) {
-                for (Quota.Resource resource : quota.resources == null ? new Quota.Resource[0] : quota.resources) {
-                    usages.add(new QuotaUsage(quota.quotaRoot, resource.name, resource.usage, resource.limit));
-                }
-            }
-            return Optional.of(usages);
-        } catch (MessagingException e) {
-            throw failures.duringCommand("read the quota", e);
-        }
-    }
-
     private IMAPFolder root() throws MessagingException {
         return (IMAPFolder) store.getDefaultFolder();
+    }
+
+    /** For {@link MailboxStatusReader}, which asks about the session rather than about one folder. */
+    IMAPStore store() {
+        return store;
     }
 
     @Override

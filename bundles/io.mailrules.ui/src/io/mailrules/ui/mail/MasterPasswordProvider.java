@@ -18,7 +18,7 @@ import org.eclipse.ui.PlatformUI;
  */
 public final class MasterPasswordProvider extends PasswordProvider {
 
-    static final String TITLE = "Mailrules Secure Storage";
+    public static final String TITLE = "Mailrules Secure Storage";
 
     @Override
     public PBEKeySpec getPassword(IPreferencesContainer container, int passwordType) {

@@ -1,21 +1,18 @@
 package io.mailrules.ui.mailboxes;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import io.mailrules.core.source.MailboxException;
-import io.mailrules.imap.FolderStatus;
+import io.mailrules.imap.FolderCounts;
 import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.ImapMailbox;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
+import io.mailrules.imap.MailboxStatusReader;
 import io.mailrules.imap.QuotaUsage;
 import io.mailrules.imap.ServerCapabilities;
 
@@ -26,7 +23,7 @@ import io.mailrules.imap.ServerCapabilities;
 public final class MailboxProbe {
 
     /** What a successful test found. */
-    public record Findings(ServerCapabilities capabilities, List<FolderStatus> folders,
+    public record Findings(ServerCapabilities capabilities, List<FolderCounts> folders,
             Optional<List<QuotaUsage>> quota) {
     }
 
@@ -38,28 +35,19 @@ public final class MailboxProbe {
         this.logins = logins;
     }
 
+    /** @throws org.eclipse.core.runtime.OperationCanceledException when the monitor is cancelled between steps */
     public Findings probe(String mailbox, IProgressMonitor monitor) throws MailboxException, InterruptedException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Connecting to mailbox " + mailbox, 10);
+        SubMonitor progress = SubMonitor.convert(monitor, "Connecting to mailbox " + mailbox, 3);
         MailboxLogin login = logins.login(mailbox);
         try (ImapMailbox session = connector.connect(login.settings(), login.credentials())) {
-            progress.worked(2);
-            progress.subTask("Listing the folders of " + mailbox);
-            Map<String, Set<String>> listed = session.listFolders();
-            SubMonitor perFolder = progress.split(7).setWorkRemaining(listed.size());
-            List<FolderStatus> folders = new ArrayList<>();
-            for (Map.Entry<String, Set<String>> folder : listed.entrySet()) {
-                if (perFolder.isCanceled()) {
-                    throw new OperationCanceledException();
-                }
-                perFolder.subTask("Counting " + folder.getKey());
-                // A \Noselect folder is only a level of the hierarchy; STATUS on it fails.
-                if (folder.getValue().stream().noneMatch(attribute -> attribute.equalsIgnoreCase("\\Noselect"))) {
-                    folders.add(session.status(folder.getKey()));
-                }
-                perFolder.worked(1);
-            }
-            Optional<List<QuotaUsage>> quota = session.quota();
-            progress.worked(1);
+            progress.split(1).subTask("Counting the messages of " + mailbox);
+            MailboxStatusReader reader = new MailboxStatusReader(session);
+            List<FolderCounts> folders = reader.folderCounts();
+            progress.split(1).subTask("Reading the quota of " + mailbox);
+            // The reader answers "no quota" both when there is none and when QUOTA is not offered.
+            Optional<List<QuotaUsage>> quota = session.capabilities().quota() ? Optional.of(reader.quota())
+                    : Optional.empty();
+            progress.split(1);
             return new Findings(session.capabilities(), folders, quota);
         }
     }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import io.mailrules.core.journal.store.RunHistoryEntry;
 import io.mailrules.core.source.FolderPaths;
-import io.mailrules.imap.FolderStatus;
+import io.mailrules.imap.FolderCounts;
 import io.mailrules.imap.MailboxSettings;
 import io.mailrules.imap.QuotaUsage;
 
@@ -47,12 +47,12 @@ public final class MailboxTexts {
     /** INBOX first, then by path: "INBOX 3 (1 unseen), Archive 1". */
     public static String folders(ConnectionState state) {
         return state.findings().map(found -> found.folders().stream()
-                .sorted(Comparator.comparing((FolderStatus folder) -> !FolderPaths.isInbox(folder.folder()))
-                        .thenComparing(FolderStatus::folder))
+                .sorted(Comparator.comparing((FolderCounts folder) -> !FolderPaths.isInbox(folder.folder()))
+                        .thenComparing(FolderCounts::folder))
                 .map(MailboxTexts::folder).collect(Collectors.joining(", "))).orElse("");
     }
 
-    private static String folder(FolderStatus folder) {
+    private static String folder(FolderCounts folder) {
         return folder.folder() + " " + folder.messages() + (folder.unseen() > 0 ? " (" + folder.unseen() + " unseen)"
                 : "");
     }

@@ -74,13 +74,13 @@ public final class MailboxesView extends ViewPart {
         table.setLinesVisible(true);
         table.setData("id", TABLE_ID);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Mailbox", 110, MailboxEntry::name);
-        column("File", 140, entry -> entry.file().getFullPath().toString());
-        column("Server", 220, entry -> entry.settings().map(MailboxTexts::server).orElse(""));
+        column("Mailbox", 100, MailboxEntry::name);
         statusColumn();
-        column("Folders", 220, entry -> MailboxTexts.folders(state(entry)));
-        column("Quota", 140, entry -> MailboxTexts.quota(state(entry)));
+        column("Folders", 240, entry -> MailboxTexts.folders(state(entry)));
+        column("Quota", 120, entry -> MailboxTexts.quota(state(entry)));
         column("Last run", 230, this::lastRunText);
+        column("Server", 220, entry -> entry.settings().map(MailboxTexts::server).orElse(""));
+        column("File", 160, entry -> entry.file().getFullPath().toString());
         column("Capabilities", 300, entry -> MailboxTexts.capabilities(state(entry)));
         getSite().setSelectionProvider(viewer);
         createActions();
@@ -104,7 +104,7 @@ public final class MailboxesView extends ViewPart {
     private void statusColumn() {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText("Status");
-        column.getColumn().setWidth(260);
+        column.getColumn().setWidth(360);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
@@ -222,6 +222,8 @@ public final class MailboxesView extends ViewPart {
                     .read(ResourcesPlugin.getWorkspace().getRoot());
             inUi(() -> {
                 entries = read;
+                // A mailbox whose file is gone starts untested should the file come back.
+                states.keySet().retainAll(read.stream().map(MailboxEntry::key).toList());
                 readLastRuns();
                 viewer.setInput(entries);
             });

@@ -23,14 +23,14 @@ import io.mailrules.imap.BatchResult;
 import io.mailrules.imap.ConnectorOptions;
 import io.mailrules.imap.Credentials;
 import io.mailrules.imap.FolderApplier;
-import io.mailrules.imap.FolderStatus;
+import io.mailrules.imap.FolderCounts;
 import io.mailrules.imap.HostConnectionLimiter;
 import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.ImapFolderReader;
 import io.mailrules.imap.ImapMailbox;
 import io.mailrules.imap.MailboxSettings;
+import io.mailrules.imap.MailboxStatusReader;
 import io.mailrules.imap.ProvisioningReport;
-import io.mailrules.imap.QuotaUsage;
 import io.mailrules.imap.Security;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -103,15 +103,14 @@ class GreenMailConnectorTest {
     }
 
     @Test
-    void statusCountsMessagesWithoutSelectingAndQuotaNamesItsResources() throws Exception {
+    void statusReaderCountsMessagesWithoutSelectingAndReadsTheQuota() throws Exception {
         client.append("Archive", TestMessage.of("Ana <ana@example.org>", "Old"));
         try (ImapMailbox mailbox = connect()) {
-            assertEquals(new FolderStatus("INBOX", 3, 3), mailbox.status("INBOX"));
-            assertEquals(new FolderStatus("Archive", 1, 1), mailbox.status("Archive"));
+            MailboxStatusReader reader = new MailboxStatusReader(mailbox);
+            assertEquals(List.of(new FolderCounts("Archive", 1, 1), new FolderCounts("INBOX", 3, 3)),
+                    reader.folderCounts());
             assertTrue(mailbox.capabilities().quota(), "GreenMail offers QUOTA");
-            Optional<List<QuotaUsage>> quota = mailbox.quota();
-            assertTrue(quota.isPresent());
-            quota.get().forEach(usage -> assertTrue(usage.limit() >= usage.usage(), usage::toString));
+            reader.quota().forEach(usage -> assertTrue(usage.limit() >= usage.usage(), usage::toString));
         }
     }
 

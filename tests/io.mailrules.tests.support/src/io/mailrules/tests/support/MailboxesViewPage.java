@@ -103,7 +103,11 @@ public final class MailboxesViewPage {
 
     /** Whether a row shows a failure, as the view draws failed rows in red. */
     public boolean isShownAsFailed(String mailbox) {
-        return Ui.call(() -> Arrays.stream(table.getItems()).filter(row -> mailbox.equals(row.getText(0)))
-                .anyMatch(row -> row.getForeground(3).equals(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED))));
+        return Ui.call(() -> {
+            int status = Arrays.asList(table.getColumns()).stream().map(TableColumn::getText).toList()
+                    .indexOf("Status");
+            return Arrays.stream(table.getItems()).filter(row -> mailbox.equals(row.getText(0))).anyMatch(
+                    row -> row.getForeground(status).equals(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED)));
+        });
     }
 }

@@ -19,7 +19,11 @@ public final class Mouse {
         post(SWT.MouseMove, 0, target);
         post(SWT.MouseDown, 1, target);
         post(SWT.MouseUp, 1, target);
-        Ui.settle();
+        // Only waits for the UI thread to get round to the queue, without dispatching events itself: a click may
+        // lead to a modal dialog, whose event loop would otherwise run inside this wait and never return.
+        Ui.run(() -> {
+            // nothing: reaching here means the UI thread processed what came before
+        });
     }
 
     /** Clicks the middle of a control. */

@@ -59,6 +59,8 @@ import io.mailrules.ui.preferences.MailPreferences;
  */
 class MailboxesViewTest {
 
+    // Each test has a project of its own, so that no row carries over what an earlier test found.
+    private static final AtomicInteger PROJECTS = new AtomicInteger();
     private static final String NO_SUCH_VARIABLE = "MAILRULES_UI_TEST_UNSET_PASSWORD";
     private static final Instant OFFLINE_RUN_STARTED = Instant.parse("2026-11-02T09:30:00Z");
 
@@ -109,7 +111,7 @@ class MailboxesViewTest {
                 storage.resolve("journal").toString());
         journalCompletedRun("offline", OFFLINE_RUN_STARTED);
 
-        project = RulesProject.create("fleet");
+        project = RulesProject.create("fleet-" + PROJECTS.incrementAndGet());
         project.file("fleet.mailrules", """
                 mailbox sales {
                     host "127.0.0.1" port %1$d plain insecure
@@ -161,7 +163,7 @@ class MailboxesViewTest {
         Map<String, String> before = view.waitForRow("sales", "listed", row -> true);
         assertEquals("not tested", before.get("Status"));
         assertEquals("ana @ 127.0.0.1:" + port + " (plain)", before.get("Server"));
-        assertEquals("/fleet/fleet.mailrules", before.get("File"));
+        assertEquals("/" + project.project().getName() + "/fleet.mailrules", before.get("File"));
         assertEquals("none", before.get("Last run"));
 
         view.select("sales");
@@ -213,5 +215,22 @@ class MailboxesViewTest {
                 .format(OFFLINE_RUN_STARTED);
         assertEquals(started + " run completed: 0 batches done", offline.get("Last run"));
         WorkbenchWindowPage.waitForWorkbench().screenshot(Screenshots.file("mailboxes-view-errors.png"));
+    }
+
+    @Test
+    void setCredentialsReplacesAWrongStoredPasswordSoTheNextTestConnects() throws Exception {
+        store.remember(settings("bob", port), Credentials.password("not bob's"));
+        view.waitForRow("wrong", "listed", row -> true);
+        view.select("wrong");
+        view.setCredentials();
+        CredentialsDialogPage dialog = CredentialsDialogPage.waitForDialog();
+        assertEquals("bob", dialog.user());
+        dialog.enterPassword("right");
+        assertEquals(Optional.of(Credentials.password("right")), store.find(settings("bob", port)));
+
+        view.testConnection();
+        Map<String, String> wrong = view.waitForRow("wrong", "tested", MailboxesViewTest::tested);
+        assertTrue(wrong.get("Status").startsWith("connected"), wrong.get("Status"));
+        assertEquals("INBOX 0", wrong.get("Folders"));
     }
 }
