@@ -38,6 +38,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,12 @@ class PlanRunDovecotTest {
             assertEquals(changed.bySubject("This week in sales"), after.bySubject("This week in sales"),
                     "a message another client moved away is not followed");
             assertEquals("Bounces", after.bySubject("Undelivered Mail Returned to Sender").folder());
+            SortedMap<String, Census.Placement> expected = new TreeMap<>(changed.after(plan.mailboxes().getFirst())
+                    .byMessageId());
+            Census.Placement movedAway = changed.bySubject("This week in sales");
+            expected.put(movedAway.messageId(), movedAway);
+            assertEquals(new Census(expected), after,
+                    "everything else went where the plan said, and nothing is lost, doubled or in two folders");
         }
     }
 
