@@ -82,6 +82,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Command> commands = new ArrayList<>();
     private final Thread acceptor;
     private FaultPoint armed;
+    private volatile long commandDelayMillis;
     private boolean hold;
     private boolean fired;
     private CountDownLatch reached = new CountDownLatch(1);
@@ -115,6 +116,14 @@ public final class FaultProxy implements AutoCloseable {
      */
     public synchronized void holdAt(FaultPoint point) {
         reset(point, true);
+    }
+
+    /**
+     * Holds every mailbox-changing command this long before forwarding it, so that a run lasts long enough to be
+     * killed at a random moment in the middle of it rather than before it begins or after it ends.
+     */
+    public void slowDown(long millisPerCommand) {
+        commandDelayMillis = millisPerCommand;
     }
 
     /** Forwards everything from now on and counts the commands from 1 again. */
@@ -265,6 +274,9 @@ public final class FaultProxy implements AutoCloseable {
                     String text = new String(line, StandardCharsets.ISO_8859_1).stripTrailing();
                     Verdict verdict = Verdict.FORWARD;
                     if (upstream && commandStart) {
+                        if (commandDelayMillis > 0 && COMMAND.matcher(text).matches()) {
+                            Thread.sleep(commandDelayMillis);
+                        }
                         verdict = onClientCommand(this, text);
                     } else if (!upstream) {
                         verdict = onServerLine(this, text);
@@ -288,6 +300,8 @@ public final class FaultProxy implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // A cut or a peer hanging up ends the pump; the other direction notices on its own.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             cut();
         }
