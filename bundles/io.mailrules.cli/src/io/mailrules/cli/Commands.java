@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mailrules.cli.commands.ApplyCommand;
+import io.mailrules.cli.commands.DemoCommand;
 import io.mailrules.cli.commands.HelpCommand;
 import io.mailrules.cli.commands.LspCommand;
 import io.mailrules.cli.commands.PlanCommand;
 import io.mailrules.cli.commands.RunCommand;
 import io.mailrules.cli.commands.ResumeCommand;
 import io.mailrules.cli.commands.RunsCommand;
+import io.mailrules.cli.commands.ServeCommand;
+import io.mailrules.cli.commands.StatusCommand;
 import io.mailrules.cli.commands.UndoCommand;
 import io.mailrules.cli.commands.ValidateCommand;
 import io.mailrules.cli.commands.VersionCommand;
@@ -34,8 +37,11 @@ public final class Commands {
         commands.add(new ApplyCommand(clock));
         commands.add(new RunCommand(clock));
         commands.add(new RunsCommand());
+        commands.add(new StatusCommand(clock));
+        commands.add(new ServeCommand(clock));
         commands.add(new UndoCommand(clock));
         commands.add(new ResumeCommand(clock));
+        commands.add(new DemoCommand(clock));
         commands.add(new LspCommand());
         commands.add(new VersionCommand());
         commands.add(new HelpCommand(commands));

@@ -1,11 +1,13 @@
 package io.mailrules.engine;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.plan.SourceRef;
+import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
 
 /**
@@ -48,6 +50,17 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
 
     public PlanRequest forJob(String name) {
         return new PlanRequest(model, Optional.of(name), mailboxes, source, id);
+    }
+
+    /**
+     * The names of the mailboxes this request plans, in the order the plan would list them; lets a caller plan a
+     * fleet one mailbox at a time.
+     *
+     * @throws IllegalArgumentException as {@link PlanCompiler#compile} would, for a job or mailbox the model lacks
+     */
+    public List<String> targetMailboxes() {
+        return JobSelection.mailboxes(JobSelection.jobs(model, job), mailboxes).keySet().stream()
+                .map(Mailbox::getName).toList();
     }
 
     public PlanRequest withId(PlanId planId) {

@@ -237,6 +237,11 @@ public final class ImapMailbox implements AutoCloseable {
         return (IMAPFolder) store.getDefaultFolder();
     }
 
+    /** For {@link MailboxStatusReader}, which asks about the session rather than about one folder. */
+    IMAPStore store() {
+        return store;
+    }
+
     @Override
     public void close() {
         try {

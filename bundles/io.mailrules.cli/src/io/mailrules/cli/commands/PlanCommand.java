@@ -1,8 +1,6 @@
 package io.mailrules.cli.commands;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -16,6 +14,7 @@ import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.files.OwnerOnlyFile;
 import io.mailrules.cli.execution.PlanSelection;
 import io.mailrules.cli.execution.Planning;
 import io.mailrules.cli.execution.RulesInUse;
@@ -61,7 +60,7 @@ public final class PlanCommand implements Command {
                   --job NAME    plan only that rules block or retention policy
                   --explain     add how each rule is evaluated (server SEARCH or header fetch, and why)
                   --json        print the plan as JSON instead of the tables
-                  -o FILE       also save the plan as JSON, for 'mailrules apply FILE'
+                  -o FILE       also save the plan as JSON, for 'mailrules apply FILE' (readable by you only)
 
                 Exit code: 0 planned, 1 rule errors, 2 a mailbox could not be reached or logged in to.""";
     }
@@ -92,7 +91,7 @@ public final class PlanCommand implements Command {
     private static void save(String json, String typed, Console console) throws CommandFailedException {
         Path target = console.resolve(typed);
         try {
-            Files.writeString(target, json, StandardCharsets.UTF_8);
+            OwnerOnlyFile.write(target, json);
         } catch (IOException e) {
             throw new CommandFailedException(ExitCode.RULE_ERRORS, "cannot write the plan to " + typed + ": " + e);
         }

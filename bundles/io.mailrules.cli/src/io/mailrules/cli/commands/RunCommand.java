@@ -1,24 +1,32 @@
 package io.mailrules.cli.commands;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.mailrules.cli.Command;
 import io.mailrules.cli.Console;
-import io.mailrules.cli.execution.Applying;
+import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.CancelOnShutdown;
 import io.mailrules.cli.execution.JournalDirectory;
-import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.PlanSelection;
 import io.mailrules.cli.execution.Planning;
 import io.mailrules.cli.execution.RulesInUse;
+import io.mailrules.cli.execution.StopSignal;
+import io.mailrules.cli.fleet.FleetLimits;
+import io.mailrules.cli.fleet.FleetPrinting;
+import io.mailrules.cli.fleet.FleetResult;
+import io.mailrules.cli.fleet.FleetRun;
 import io.mailrules.cli.options.Arguments;
-import io.mailrules.cli.output.PlanPrinter;
-import io.mailrules.engine.CompiledPlan;
+import io.mailrules.cli.output.FleetSummaryPrinter;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.engine.PlanRequest;
 
-/** {@code mailrules run FILE}: plan and apply in one go, for schedulers and for people who trust their rules. */
+/**
+ * {@code mailrules run FILE}: plan and apply in one go, for schedulers and for people who trust their rules. Each
+ * mailbox is planned and applied on its own, several at once, and journaled as a run of its own.
+ */
 public final class RunCommand implements Command {
 
     private final Clock clock;
@@ -39,36 +47,59 @@ public final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "plan and apply the rules in one go, journaled";
+        return "plan and apply the rules in one go, journaled, several mailboxes at once";
     }
 
     @Override
     public String details() {
         return """
                 The same as 'mailrules plan FILE -o p.json' followed by 'mailrules apply p.json', in one
-                process: prints the plan, then applies exactly it and prints what was done.
+                process, mailbox by mailbox: each mailbox is planned, then exactly that plan is applied and
+                journaled as a run of its own. Mailboxes are worked on in parallel; one that refuses the
+                login, cannot be reached or is slow holds up only itself. Each mailbox's plan and result are
+                printed as it finishes, and a summary table (mailbox, status, messages moved, flagged and
+                deleted, batches, duration, error) at the end.
 
                   --mailbox M, --group G, --job NAME   as for 'plan'
                   --journal DIR                        as for 'apply'
-                  --json                               print only the run's result, as JSON
+                """ + FleetLimits.HELP + """
+                  --json                               print only the summary, as JSON
 
-                Exit code: 0 every batch done, 1 rule errors, 2 a mailbox could not be reached or logged in
-                to, 3 partial run.""";
+                Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached or logged in
+                to, 3 partial run (some mailboxes or batches failed; the others were done).""";
     }
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("--journal");
+        valued.addAll(FleetLimits.OPTIONS);
         Arguments arguments = Arguments.parse(args, Set.of("--json"), valued);
         RulesInUse rules = RulesInUse.load(arguments.single("rules file"), console);
-        MailWiring wiring = new MailWiring(clock);
-        CompiledPlan compiled = Planning.plan(wiring, PlanSelection.request(arguments, rules), rules);
-        if (!arguments.has("--json")) {
-            new PlanPrinter(ZoneId.systemDefault()).print(compiled, false, console.out());
-            console.out().println();
+        PlanRequest request = PlanSelection.request(arguments, rules);
+        FleetLimits limits = FleetLimits.from(arguments);
+        List<String> mailboxes = Planning.targets(request);
+        if (mailboxes.isEmpty()) {
+            console.err().println("Nothing to do: the rules of " + rules.typedPath() + " target no mailbox.");
+            return ExitCode.OK;
         }
-        return Applying.apply(wiring, compiled.plan(), rules.logins(),
-                JournalDirectory.store(arguments.value("--journal"), console), arguments.has("--json"), console);
+        JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
+        boolean json = arguments.has("--json");
+        StopSignal stop = new StopSignal();
+        // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
+        try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.err())) {
+            FleetResult result = new FleetRun(limits.wiring(clock), rules.logins(), journals,
+                    limits.parallel(), console.err(), stop).run(request, mailboxes,
+                            new FleetPrinting(name(), console, json));
+            if (json) {
+                FleetSummaryPrinter.printJson(result, console.out());
+            } else {
+                FleetSummaryPrinter.print(result, console.out());
+            }
+            if (result.mailboxes().stream().anyMatch(mailbox -> mailbox.run().isPresent())) {
+                console.err().println("Journal in " + journals.directory() + "; 'mailrules runs' lists the runs");
+            }
+            return result.exitCode();
+        }
     }
 }

@@ -59,7 +59,8 @@ public final class CredentialsFile {
         return secret;
     }
 
-    private Map<String, String> secrets() throws CredentialsProblem {
+    // Mailboxes of a fleet run log in from several threads; the file is read once for all of them.
+    private synchronized Map<String, String> secrets() throws CredentialsProblem {
         if (secrets == null) {
             requireOwnerOnly();
             secrets = parse(read());

@@ -1,10 +1,9 @@
 package io.mailrules.cli.credentials;
 
+import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.resource.Resource;
-
+import io.mailrules.cli.execution.ModelElements;
 import io.mailrules.core.source.CredentialsUnavailableException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.dsl.mailrules.Mailbox;
@@ -50,18 +49,12 @@ public final class RulesFileLogins implements MailboxLogins {
 
     /** The mailbox block of that name in the file or the files it imports. */
     public Optional<Mailbox> mailbox(String name) {
-        for (Resource resource : model.eResource().getResourceSet().getResources()) {
-            for (EObject content : resource.getContents()) {
-                if (content instanceof Model file) {
-                    Optional<Mailbox> found = file.getElements().stream().filter(Mailbox.class::isInstance)
-                            .map(Mailbox.class::cast).filter(mailbox -> name.equals(mailbox.getName())).findFirst();
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return ModelElements.named(model, Mailbox.class, name, Mailbox::getName);
+    }
+
+    /** Every mailbox the file and its imports declare, the file's own first. */
+    public List<Mailbox> mailboxes() {
+        return ModelElements.all(model, Mailbox.class);
     }
 
     public static MailboxSettings settings(Mailbox mailbox) {

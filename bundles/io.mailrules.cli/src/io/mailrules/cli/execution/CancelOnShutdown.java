@@ -18,9 +18,16 @@ public final class CancelOnShutdown implements AutoCloseable {
     private final Thread hook;
 
     public CancelOnShutdown(ProgressReporter progress, PrintStream err) {
-        this.hook = new Thread(() -> {
+        this(() -> {
             progress.cancel();
             progress.endLine();
+        }, err);
+    }
+
+    /** @param stop tells the work in flight to send no more batches; called from the shutdown hook */
+    public CancelOnShutdown(Runnable stop, PrintStream err) {
+        this.hook = new Thread(() -> {
+            stop.run();
             err.println("mailrules: stopping after the current batch; the journal keeps the rest for a resume");
             try {
                 runFinished.await(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);

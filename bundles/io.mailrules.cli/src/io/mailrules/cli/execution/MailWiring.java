@@ -26,13 +26,23 @@ import io.mailrules.imap.PlanExecutor;
 public final class MailWiring {
 
     // Providers lock out clients that open many sessions at once; four stays below every limit we know of.
-    private static final int CONNECTIONS_PER_HOST = 4;
+    public static final int CONNECTIONS_PER_HOST = 4;
 
     private final ImapConnector connector;
     private final Clock clock;
 
     public MailWiring(Clock clock) {
-        this.connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(CONNECTIONS_PER_HOST));
+        this(clock, CONNECTIONS_PER_HOST);
+    }
+
+    /** @param connectionsPerHost sessions open at once per server host, over all mailboxes of the command */
+    public MailWiring(Clock clock, int connectionsPerHost) {
+        this(clock, connectionsPerHost, ConnectorOptions.defaults());
+    }
+
+    /** @param options timeouts and limits of every session the command opens */
+    public MailWiring(Clock clock, int connectionsPerHost, ConnectorOptions options) {
+        this.connector = new ImapConnector(options, new HostConnectionLimiter(connectionsPerHost));
         this.clock = clock;
     }
 

@@ -4,9 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.resource.Resource;
-
 import io.mailrules.cli.UsageException;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.dsl.mailrules.Group;
@@ -48,18 +45,7 @@ public final class PlanSelection {
     }
 
     /** Groups may come from imported files, so the whole resource set is searched. */
-    private static Optional<Group> group(Model model, String name) {
-        for (Resource resource : model.eResource().getResourceSet().getResources()) {
-            for (EObject content : resource.getContents()) {
-                if (content instanceof Model file) {
-                    Optional<Group> found = file.getElements().stream().filter(Group.class::isInstance)
-                            .map(Group.class::cast).filter(candidate -> name.equals(candidate.getName())).findFirst();
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    public static Optional<Group> group(Model model, String name) {
+        return ModelElements.named(model, Group.class, name, Group::getName);
     }
 }

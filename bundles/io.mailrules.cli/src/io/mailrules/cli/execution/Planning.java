@@ -1,5 +1,7 @@
 package io.mailrules.cli.execution;
 
+import java.util.List;
+
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.UsageException;
@@ -11,6 +13,15 @@ import io.mailrules.engine.PlanRequest;
 public final class Planning {
 
     private Planning() {
+    }
+
+    /** The mailboxes the request plans, for working on them one by one. */
+    public static List<String> targets(PlanRequest request) throws UsageException {
+        try {
+            return request.targetMailboxes();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     public static CompiledPlan plan(MailWiring wiring, PlanRequest request, RulesInUse rules)

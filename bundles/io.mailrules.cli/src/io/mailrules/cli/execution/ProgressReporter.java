@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchCommand;
@@ -30,14 +31,21 @@ public final class ProgressReporter implements RunProgress {
     private final boolean terminal;
     private final Map<BatchId, String> rulesByBatch;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final BooleanSupplier stopRequested;
     private final AtomicInteger finished = new AtomicInteger();
     private volatile int total;
     private boolean lineShown;
 
     public ProgressReporter(Plan plan, PrintStream err, boolean terminal) {
+        this(plan, err, terminal, () -> false);
+    }
+
+    /** @param stopRequested a stop that concerns more than this plan, e.g. of all mailboxes of a fleet run */
+    public ProgressReporter(Plan plan, PrintStream err, boolean terminal, BooleanSupplier stopRequested) {
         this.err = err;
         this.terminal = terminal;
         this.rulesByBatch = rulesByBatch(plan);
+        this.stopRequested = stopRequested;
     }
 
     /** Batches carry UIDs, not rules; the rules are those of the planned messages the batch acts on. */
@@ -65,7 +73,7 @@ public final class ProgressReporter implements RunProgress {
 
     @Override
     public boolean isCancelled() {
-        return cancelled.get();
+        return cancelled.get() || stopRequested.getAsBoolean();
     }
 
     @Override
@@ -116,7 +124,7 @@ public final class ProgressReporter implements RunProgress {
     }
 
     /** {@code key=value} pairs, values with spaces or quotes quoted, as log processors split them. */
-    static String fields(Object... keysAndValues) {
+    public static String fields(Object... keysAndValues) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             String value = String.valueOf(keysAndValues[i + 1]);

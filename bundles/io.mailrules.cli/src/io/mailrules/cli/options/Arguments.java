@@ -82,6 +82,10 @@ public final class Arguments {
         return operands.getFirst();
     }
 
+    public int operandCount() {
+        return operands.size();
+    }
+
     public void requireNoOperands() throws UsageException {
         if (!operands.isEmpty()) {
             throw new UsageException("takes no operands, got " + String.join(" ", operands));

@@ -1,65 +1,76 @@
 package io.mailrules.cli.tests;
 
-import java.net.URI;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
-import io.mailrules.cli.Main;
-
 /**
- * Starts {@code mailrules COMMAND ...} in a JVM of its own, on a plain class path as the product's launcher does:
- * the jars of the bundles this test runs with, minus the UI ones. Each bundle's location names its jar.
+ * Starts {@code mailrules} as its own JVM, the way the launcher script does: {@code io.mailrules.cli.Main} on a
+ * plain class path, here made of the bundles this test runs with (their jars, or their class folders in the build).
  */
 final class CliProcess {
-
-    private static final Pattern UI_BUNDLE = Pattern.compile(
-            "org\\.eclipse\\.(swt|jface|ui|e4\\.ui)(\\..*)?|.*\\.ui|io\\.mailrules\\.app");
 
     private CliProcess() {
     }
 
-    static Process start(Path workingDirectory, Map<String, String> environment, Path log, String... args)
-            throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow(
-                () -> new IllegalStateException("cannot tell which java runs the tests")));
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dguice_bytecode_gen_option=DISABLED",
-                "-cp", classPath(), Main.class.getName()));
+    static Process start(Path workingDirectory, Map<String, String> environment, Path stdout, Path stderr,
+            String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC",
+                "-Dguice_bytecode_gen_option=DISABLED", "-cp", classPath(), "io.mailrules.cli.Main"));
         command.addAll(List.of(args));
-        // Kept beside the log, so a runner that does not start can be explained.
-        Files.writeString(log.resolveSibling(log.getFileName() + ".command"), String.join("\n", command));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         return builder.start();
     }
 
-    private static String classPath() {
-        BundleContext context = FrameworkUtil.getBundle(CliProcess.class).getBundleContext();
-        Path installArea = Path.of(URI.create(context.getProperty("osgi.install.area")));
-        List<String> jars = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            // Equinox records bundles from its configuration as "initial@reference:file:...".
-            String location = bundle.getLocation().replaceFirst("^(initial@)?(reference:)?", "");
-            if (bundle.getBundleId() == 0 || !location.startsWith("file:") || !location.endsWith(".jar")
-                    || bundle.getSymbolicName() == null || UI_BUNDLE.matcher(bundle.getSymbolicName()).matches()) {
-                continue;
-            }
-            // Locations may be relative to the framework's install area, as Tycho writes them.
-            Path jar = installArea.resolve(location.substring("file:".length())).normalize();
-            if (Files.isRegularFile(jar)) {
-                jars.add(jar.toString());
-            }
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString());
+    }
+
+    static String classPath() {
+        Bundle self = FrameworkUtil.getBundle(CliProcess.class);
+        String area = self.getBundleContext().getProperty("osgi.install.area");
+        Path installArea = area == null ? Path.of("").toAbsolutePath()
+                : Path.of(area.substring(area.indexOf("file:") + "file:".length()));
+        Set<String> entries = new LinkedHashSet<>();
+        for (Bundle bundle : self.getBundleContext().getBundles()) {
+            location(bundle, installArea).ifPresent(path -> entries.add(path.toString()));
         }
-        return String.join(java.io.File.pathSeparator, jars);
+        if (entries.stream().noneMatch(entry -> entry.matches(".*io\\.mailrules\\.cli[-_/].*"))) {
+            List<String> locations = new ArrayList<>();
+            for (Bundle bundle : self.getBundleContext().getBundles()) {
+                locations.add(bundle.getLocation());
+            }
+            throw new IllegalStateException("the command line bundle is not among " + locations);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    // Locations look like initial@reference:file:../../x.jar, relative to the framework's install area, or name
+    // the project folder of a bundle of this build.
+    private static Optional<Path> location(Bundle bundle, Path installArea) {
+        String location = bundle.getLocation();
+        int file = location.indexOf("file:");
+        if (bundle.getBundleId() == 0 || file < 0) {
+            return Optional.empty();
+        }
+        Path path = installArea.resolve(location.substring(file + "file:".length())).normalize();
+        if (Files.isDirectory(path.resolve("target/classes"))) {
+            return Optional.of(path.resolve("target/classes"));
+        }
+        return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
 }

@@ -50,6 +50,9 @@ class CommandLineTest {
                 "  apply PLAN.json [OPTIONS]   apply a plan saved with 'plan -o'",
                 "  run FILE [OPTIONS]          plan and apply the rules in one go",
                 "  runs [OPTIONS]              list the runs in the journal",
+                "  status [FILE] [OPTIONS]     per mailbox: login, capabilities, messages per folder, quota, last run",
+                "  serve FILE [OPTIONS]        run the file's schedules until stopped",
+                "  demo [OPTIONS]              start a demo IMAP server with generated mail and write sample rules",
                 "  lsp                         run the language server",
                 "  version                     print the version",
                 "  help [COMMAND]              print this overview" }) {

@@ -173,7 +173,7 @@ class KilledRunnerDovecotTest {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (!proxy.awaitReached(50, TimeUnit.MILLISECONDS)) {
                     if (!runner.isAlive() || System.nanoTime() > deadline) {
-                        fail("the runner never reached " + point + ": " + Files.readString(log(killed)));
+                        fail("the runner never reached " + point + ": " + output(killed));
                     }
                 }
             } finally {
@@ -203,12 +203,18 @@ class KilledRunnerDovecotTest {
     }
 
     private Process startApply(Case killed) throws Exception {
-        return CliProcess.start(work, environment(killed.journal()), log(killed), "apply", plan.toString(), "--rules",
-                killed.rules().toString(), "--journal", killed.journal().toString());
+        return CliProcess.start(work, environment(killed.journal()), log(killed), log(killed).resolveSibling(
+                "runner.err"), "apply", plan.toString(), "--rules", killed.rules().toString(), "--journal",
+                killed.journal().toString());
     }
 
+    /** What the runner printed to standard output; its standard error is beside it. */
     private static Path log(Case killed) {
-        return killed.rules().resolveSibling("runner.log");
+        return killed.rules().resolveSibling("runner.out");
+    }
+
+    private static String output(Case killed) throws Exception {
+        return Files.readString(log(killed)) + Files.readString(log(killed).resolveSibling("runner.err"));
     }
 
     private static void kill(Process runner, FaultProxy proxy) throws Exception {
@@ -231,7 +237,7 @@ class KilledRunnerDovecotTest {
     private void resumeAndUndo(Case killed, boolean cutShort) throws Exception {
         Optional<Path> written = journalFile(killed);
         if (written.isEmpty()) {
-            fail("the runner wrote no journal: " + Files.readString(log(killed)));
+            fail("the runner wrote no journal: " + output(killed));
         }
         Path file = written.get();
         String fileName = file.getFileName().toString();

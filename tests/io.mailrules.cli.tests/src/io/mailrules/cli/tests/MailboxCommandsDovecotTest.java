@@ -153,6 +153,9 @@ class MailboxCommandsDovecotTest {
             assertEquals(0, planned.exitCode(), planned.toString());
             Plan plan = PlanJson.read(Files.readString(work.resolve("plan.json")));
             assertEquals(plan, PlanJson.read(planned.out()), "--json prints the plan that -o saves");
+            // it lists other people's senders and subjects
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    work.resolve("plan.json"))));
             assertEquals(2, plan.messageCount());
             // Arrived after the plan: a reply the plan never saw stays where it is.
             client.append("INBOX", TestMessage.of("Cy <cy@example.org>", "Re: late").receivedAt(REPLIED));
@@ -284,6 +287,49 @@ class MailboxCommandsDovecotTest {
         assertEquals(1, broken.exitCode(), broken.toString());
         assertTrue(broken.err().startsWith("mailrules apply: broken.json is not a valid plan: at $.id: "),
                 broken.toString());
+    }
+
+    @Test
+    void aSavedPlanReplacesAFileOthersCouldReadWithAPrivateOne() throws Exception {
+        String user = DOVECOT.freshUser();
+        try (MailClient client = seeded(user)) {
+            rules(user);
+            Path plan = work.resolve("plan.json");
+            Files.writeString(plan, "old");
+            Files.setPosixFilePermissions(plan, PosixFilePermissions.fromString("rw-rw-rw-"));
+            CommandRun planned = mailrules("plan", "sales.mailrules", "-o", "plan.json");
+            assertEquals(0, planned.exitCode(), planned.toString());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)));
+            assertEquals(2, PlanJson.read(Files.readString(plan)).messageCount());
+            try (var leftovers = Files.list(work)) {
+                assertEquals(List.of(), leftovers.filter(file -> file.getFileName().toString().endsWith(".tmp"))
+                        .toList(), "a temporary file was left behind");
+            }
+        }
+    }
+
+    @Test
+    void aPlanFileThatCannotBeReadIsNamedWithTheReasonAndExit1() throws Exception {
+        Files.createDirectory(work.resolve("plans"));
+        CommandRun directory = mailrules("apply", "plans");
+        assertEquals(1, directory.exitCode(), directory.toString());
+        assertEquals("mailrules apply: cannot read plan plans: is a directory\n", directory.err());
+
+        Files.write(work.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3});
+        CommandRun binary = mailrules("apply", "binary.json");
+        assertEquals(1, binary.exitCode(), binary.toString());
+        assertEquals("mailrules apply: cannot read plan binary.json: not UTF-8 text\n", binary.err());
+
+        Path locked = work.resolve("locked.json");
+        Files.writeString(locked, "{}");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        // root reads any file whatever its mode; the message can only be provoked for other users
+        if (!Files.isReadable(locked)) {
+            CommandRun denied = mailrules("apply", "locked.json");
+            assertEquals(1, denied.exitCode(), denied.toString());
+            assertEquals("mailrules apply: cannot read plan locked.json: permission denied\n", denied.err());
+        }
+        assertEquals("", directory.out() + binary.out());
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class DovecotServer implements AutoCloseable {
     /** What the server announces; the capability list is how fallbacks are provoked on a real server. */
     public enum Variant {
         FULL("/", "", ""),
+        /** As FULL, plus the quota plugins: QUOTA is announced, with limits of 10 MiB and 1000 messages. */
+        FULL_WITH_QUOTA("/", "", ""),
         WITHOUT_MOVE(".", "INBOX.", "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT NAMESPACE CHILDREN UNSELECT"
                 + " UIDPLUS LIST-EXTENDED CONDSTORE QRESYNC ESEARCH SPECIAL-USE LITERAL+"),
         WITHOUT_MOVE_AND_UIDPLUS("/", "", "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT NAMESPACE CHILDREN"
@@ -145,6 +147,11 @@ public final class DovecotServer implements AutoCloseable {
                 "  inet_listener imap {", "    address = 127.0.0.1", "    port = " + imapPort, "  }",
                 "  inet_listener imaps {", "    address = 127.0.0.1", "    port = " + imapsPort, "    ssl = yes",
                 "  }", "}"));
+        if (variant == Variant.FULL_WITH_QUOTA) {
+            lines.addAll(List.of("mail_plugins = $mail_plugins quota",
+                    "protocol imap {", "  mail_plugins = $mail_plugins imap_quota", "}",
+                    "plugin {", "  quota = maildir:User quota", "  quota_rule = *:storage=10M:messages=1000", "}"));
+        }
         if (!variant.capability.isEmpty()) {
             lines.addAll(List.of("protocol imap {", "  imap_capability = " + variant.capability, "}"));
         }

@@ -1,0 +1,127 @@
+package io.mailrules.cli.fleet;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.execution.ProgressReporter;
+import io.mailrules.cli.execution.RunExitCode;
+import io.mailrules.cli.execution.StopSignal;
+import io.mailrules.core.journal.store.JournalStore;
+import io.mailrules.core.plan.Plan;
+import io.mailrules.core.run.BatchOutcome;
+import io.mailrules.core.run.BatchReport;
+import io.mailrules.core.run.MailboxReport;
+import io.mailrules.core.run.RunResult;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.CompiledPlan;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.MailboxLogins;
+
+/**
+ * Plans and applies a request mailbox by mailbox, several at once: each mailbox gets its own plan, session and
+ * journaled run, so a mailbox that refuses the login, cannot be reached or answers slowly holds up only its own
+ * worker. The rules model is only read here, and fully resolved when it was validated, so workers share it.
+ */
+public final class FleetRun {
+
+    private final MailWiring wiring;
+    private final MailboxLogins logins;
+    private final JournalStore journals;
+    private final int parallel;
+    private final PrintStream log;
+    private final StopSignal stop;
+
+    /** @param log where batch log lines and per-mailbox failures go (standard error) */
+    public FleetRun(MailWiring wiring, MailboxLogins logins, JournalStore journals, int parallel, PrintStream log,
+            StopSignal stop) {
+        this.wiring = wiring;
+        this.logins = logins;
+        this.journals = journals;
+        this.parallel = parallel;
+        this.log = log;
+        this.stop = stop;
+    }
+
+    /**
+     * @param mailboxes the request's target mailboxes ({@link PlanRequest#targetMailboxes()})
+     * @return one outcome per mailbox, in the order given
+     */
+    public FleetResult run(PlanRequest request, List<String> mailboxes, FleetListener listener)
+            throws InterruptedException {
+        return new FleetResult(Parallel.map(mailboxes, parallel,
+                mailbox -> runOne(request.forMailbox(mailbox), mailbox, listener),
+                (mailbox, bug) -> MailboxOutcome.failed(mailbox, "internal error: " + bug, Duration.ZERO,
+                        ExitCode.INTERNAL_ERROR)));
+    }
+
+    private MailboxOutcome runOne(PlanRequest request, String mailbox, FleetListener listener) {
+        if (stop.isStopped()) {
+            MailboxOutcome outcome = MailboxOutcome.notStarted(mailbox);
+            report(listener, outcome, Optional.empty());
+            return outcome;
+        }
+        long started = System.nanoTime();
+        CompiledPlan compiled;
+        try {
+            compiled = wiring.plan(request, logins);
+        } catch (MailboxException e) {
+            // As for a single mailbox: a folder the rules read that the server lacks is the rules' problem.
+            MailboxOutcome outcome = MailboxOutcome.failed(mailbox, e.getMessage(), since(started),
+                    e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH : ExitCode.RULE_ERRORS);
+            report(listener, outcome, Optional.empty());
+            return outcome;
+        }
+        Plan plan = compiled.plan();
+        if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
+            MailboxOutcome outcome = MailboxOutcome.nothingToDo(mailbox, since(started));
+            report(listener, outcome, Optional.of(compiled));
+            return outcome;
+        }
+        MailboxOutcome outcome;
+        try {
+            RunResult result = wiring.apply(plan, logins, journals,
+                    new ProgressReporter(plan, log, false, stop::isStopped));
+            outcome = applied(mailbox, plan, result, since(started));
+        } catch (IOException e) {
+            outcome = MailboxOutcome.failed(mailbox, "cannot write the journal in " + journals.directory() + ": "
+                    + e.getMessage() + "; the run stopped before its next batch", since(started), ExitCode.PARTIAL_RUN);
+        }
+        report(listener, outcome, Optional.of(compiled));
+        return outcome;
+    }
+
+    private static MailboxOutcome applied(String mailbox, Plan plan, RunResult result, Duration duration) {
+        Optional<String> error = result.mailboxes().stream().map(FleetRun::problem).flatMap(Optional::stream)
+                .findFirst();
+        return new MailboxOutcome(mailbox, result.status().name().toLowerCase(java.util.Locale.ROOT),
+                ActionCounts.of(plan, result), result.batchesDone(), plan.batches().size(), duration, error,
+                Optional.of(result), RunExitCode.of(result));
+    }
+
+    private static Optional<String> problem(MailboxReport report) {
+        if (report.failure().isPresent()) {
+            return report.failure();
+        }
+        Optional<String> refused = report.refusedFolders().stream().findFirst()
+                .map(refusal -> refusal.folder() + " left alone: " + refusal.reason());
+        if (refused.isPresent()) {
+            return refused;
+        }
+        return report.batches().stream().map(BatchReport::outcome)
+                .filter(BatchOutcome.Failed.class::isInstance).map(BatchOutcome.Failed.class::cast)
+                .map(BatchOutcome.Failed::error).findFirst();
+    }
+
+    private synchronized void report(FleetListener listener, MailboxOutcome outcome, Optional<CompiledPlan> plan) {
+        listener.finished(outcome, plan);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}
