@@ -1,6 +1,7 @@
 package io.mailrules.imap.testsupport;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -220,6 +221,9 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                // Without this, Nagle's algorithm and delayed acknowledgements stall every multi-line reply.
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
                 Pair pair = new Pair(client, server);
                 pairs.add(pair);
                 pair.start();
@@ -264,7 +268,7 @@ public final class FaultProxy implements AutoCloseable {
         private void pump(Socket from, Socket to, boolean upstream) {
             try {
                 InputStream in = new BufferedInputStream(from.getInputStream());
-                OutputStream out = to.getOutputStream();
+                OutputStream out = new BufferedOutputStream(to.getOutputStream());
                 boolean commandStart = true;
                 while (true) {
                     byte[] line = readLine(in);
@@ -282,6 +286,8 @@ public final class FaultProxy implements AutoCloseable {
                         verdict = onServerLine(this, text);
                     }
                     if (verdict == Verdict.DROP_AND_CUT) {
+                        // What came before the fault point gets through; only the line at the point is lost.
+                        out.flush();
                         if (holding()) {
                             // The test kills the client now; whatever is held is never forwarded.
                             awaitClosed(this);
@@ -292,10 +298,14 @@ public final class FaultProxy implements AutoCloseable {
                     out.write(line);
                     Optional<Long> literal = literalLength(text);
                     if (literal.isPresent()) {
+                        // A client sending a synchronizing literal waits for the server's go-ahead first.
                         out.flush();
                         copyExactly(in, out, literal.get());
                     }
-                    out.flush();
+                    // Whole replies go out in one piece; a peer waiting for more never waits on the proxy.
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
                     commandStart = literal.isEmpty();
                 }
             } catch (IOException e) {
