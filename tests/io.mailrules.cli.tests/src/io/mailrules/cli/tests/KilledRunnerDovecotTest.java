@@ -155,8 +155,8 @@ class KilledRunnerDovecotTest {
         long seed = Long.getLong("mailrules.kill.seed", System.currentTimeMillis());
         Random random = new Random(seed);
         for (int i = 1; i <= RANDOM_KILLS; i++) {
-            // From its first command on, the run takes about commands x the delay; aim a little beyond its end.
-            long delay = random.nextLong((commands + 1) * COMMAND_DELAY_MILLIS);
+            // The first command is seen once its delay is over; the others take about a delay each after it.
+            long delay = random.nextLong((commands - 1) * COMMAND_DELAY_MILLIS);
             tests.add(cases.start("killed " + delay + " ms after its first command (seed " + seed + ", kill " + i
                     + ")", () -> killedAfter(delay)));
         }
