@@ -10,6 +10,7 @@ import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.BatchReport;
 import io.mailrules.core.run.FolderRefusal;
 import io.mailrules.core.run.MailboxReport;
+import io.mailrules.core.source.ConnectionLostException;
 import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.SnapshotChangedException;
@@ -34,7 +35,9 @@ final class MailboxRun {
         /** The user cancelled; batches are left for a resume. */
         CANCELLED,
         /** A batch's command may or may not have reached the server (connection lost after its intent). */
-        IN_DOUBT
+        IN_DOUBT,
+        /** The connection broke outside a batch; the batches not yet tried are left for a resume. */
+        CONNECTION_LOST
     }
 
     record Result(MailboxReport report, Ending ending) {
@@ -71,6 +74,10 @@ final class MailboxRun {
             }
         } catch (MailboxException e) {
             failure = Optional.of(e.getMessage());
+            if (e instanceof ConnectionLostException) {
+                // Unlike a refusal, a dropped connection says nothing about the batches left: a resume sends them.
+                ending = Ending.CONNECTION_LOST;
+            }
             recorder.progress().mailboxFailed(plan.mailbox(), e.getMessage(), notSent());
         } catch (InterruptedException e) {
             // Waiting for a connection slot was cancelled: nothing of this mailbox was sent.

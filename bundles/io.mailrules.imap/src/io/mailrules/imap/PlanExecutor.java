@@ -27,7 +27,8 @@ import java.util.UUID;
  * sent and after its answer; one failing mailbox never stops the others.
  * <p>
  * The journal closes as COMPLETED when every batch succeeded; INTERRUPTED when the run was cancelled or a connection
- * broke between a batch's intent and its answer, so that a resume is offered; otherwise PARTIAL when any batch or
+ * broke before every batch was tried (between a batch's intent and its answer, or between batches), so that a resume
+ * is offered; otherwise PARTIAL when any batch or
  * mailbox succeeded and FAILED when none did. Mailboxes run one after the other; each runs in its own session and
  * shares only the journal, so they can be run in parallel later.
  */
@@ -83,8 +84,9 @@ public final class PlanExecutor {
                 MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox, earlier).apply();
                 reports.add(result.report());
                 cancelled = result.ending() == MailboxRun.Ending.CANCELLED;
-                // A connection lost mid-batch leaves that mailbox in doubt; the other mailboxes still run.
-                inDoubt = inDoubt || result.ending() == MailboxRun.Ending.IN_DOUBT;
+                // A connection lost, mid-batch or between batches, leaves that mailbox to a resume; the others still run.
+                inDoubt = inDoubt || result.ending() == MailboxRun.Ending.IN_DOUBT
+                        || result.ending() == MailboxRun.Ending.CONNECTION_LOST;
             }
             RunStatus status = status(reports, cancelled || inDoubt);
             journal.finish(status, clock.instant());

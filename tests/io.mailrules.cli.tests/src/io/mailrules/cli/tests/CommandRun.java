@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.mailrules.cli.Commands;
@@ -14,6 +15,20 @@ import io.mailrules.cli.Main;
 
 /** One {@code mailrules} invocation run in-process, with what it printed and its exit code. */
 record CommandRun(int exitCode, String out, String err) {
+
+    /**
+     * What a script on a server would have: the PATH, a home and configuration directory of its own under
+     * {@code work}, the journal in {@code journal} and the mailbox password in {@code SDR_PASSWORD}.
+     */
+    static Map<String, String> scriptEnvironment(Path work, Path journal, String password) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", work.resolve("home").toString());
+        environment.put("XDG_CONFIG_HOME", work.resolve("config").toString());
+        environment.put("MAILRULES_JOURNAL", journal.toString());
+        environment.put("SDR_PASSWORD", password);
+        return environment;
+    }
 
     static CommandRun in(Path workingDirectory, String... args) {
         return in(workingDirectory, InputStream.nullInputStream(), args);

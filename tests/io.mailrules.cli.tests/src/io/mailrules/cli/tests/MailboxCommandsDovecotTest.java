@@ -14,13 +14,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonArray;
@@ -32,6 +30,7 @@ import io.mailrules.core.plan.Plan;
 import io.mailrules.imap.testsupport.Census;
 import io.mailrules.imap.testsupport.DovecotServer;
 import io.mailrules.imap.testsupport.MailClient;
+import io.mailrules.imap.testsupport.PrivateDovecot;
 import io.mailrules.imap.testsupport.TestMessage;
 
 /**
@@ -46,31 +45,14 @@ class MailboxCommandsDovecotTest {
     private static final Instant BOUNCED = Instant.parse("2024-06-08T10:00:00Z");
     private static final Instant REPLIED = Instant.parse("2024-06-09T09:00:00Z");
 
-    private static DovecotServer server;
+    @RegisterExtension
+    static final PrivateDovecot DOVECOT = new PrivateDovecot("cli", DovecotServer.Variant.FULL);
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        server = DovecotServer.start("cli", DovecotServer.Variant.FULL);
-    }
-
-    @AfterAll
-    static void stopDovecot() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private Map<String, String> environment(String password) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("HOME", work.resolve("home").toString());
-        environment.put("XDG_CONFIG_HOME", work.resolve("config").toString());
-        environment.put("MAILRULES_JOURNAL", work.resolve("journal").toString());
-        environment.put("SDR_PASSWORD", password);
-        return environment;
+        return CommandRun.scriptEnvironment(work, work.resolve("journal"), password);
     }
 
     private CommandRun mailrules(Map<String, String> environment, String... args) {
@@ -102,11 +84,11 @@ class MailboxCommandsDovecotTest {
     }
 
     private Path rules(String user) throws Exception {
-        return rules(user, server.imapPort(), "password from env \"SDR_PASSWORD\"");
+        return rules(user, DOVECOT.imapPort(), "password from env \"SDR_PASSWORD\"");
     }
 
     private static MailClient seeded(String user) throws Exception {
-        MailClient client = new MailClient("127.0.0.1", server.imapPort(), user, DovecotServer.PASSWORD);
+        MailClient client = new MailClient("127.0.0.1", DOVECOT.imapPort(), user, DovecotServer.PASSWORD);
         client.append("INBOX",
                 TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender").receivedAt(BOUNCED),
                 TestMessage.of("Ana Lima <ana@example.org>", "Re: pricing").receivedAt(REPLIED),
@@ -122,7 +104,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void planPrintsCountsDeltasAndTheMessageTableAndChangesNothing() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
             rules(user);
             Census before = Census.of(client);
@@ -152,7 +134,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void planExplainSaysHowEachRuleIsEvaluated() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
             rules(user);
             CommandRun run = mailrules("plan", "sales.mailrules", "--explain");
@@ -164,7 +146,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void aSavedPlanIsAppliedExactlyAndJournaled() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
             rules(user);
             CommandRun planned = mailrules("plan", "sales.mailrules", "--json", "-o", "plan.json");
@@ -208,7 +190,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void undoPutsEverythingBackAndASecondUndoIsRefused() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
             rules(user);
             Census before = Census.of(client);
@@ -245,7 +227,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void runPlansAndAppliesInOneGo() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
             rules(user);
             CommandRun run = mailrules("run", "sales.mailrules");
@@ -258,7 +240,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void aWrongPasswordNamesTheMailboxAndExitsWith2() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         rules(user);
         CommandRun run = mailrules(environment("wrong-password"), "plan", "sales.mailrules");
         assertEquals(2, run.exitCode(), run.toString());
@@ -309,7 +291,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void aSavedPlanReplacesAFileOthersCouldReadWithAPrivateOne() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
             rules(user);
             Path plan = work.resolve("plan.json");
@@ -352,9 +334,9 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void aCredentialsFileOthersCanReadIsRefusedAndAPrivateOneIsUsed() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
-            rules(user, server.imapPort(), "password from secret \"sdr\"");
+            rules(user, DOVECOT.imapPort(), "password from secret \"sdr\"");
             Path credentials = work.resolve("config/mailrules/credentials");
             Files.createDirectories(credentials.getParent());
             Files.writeString(credentials, "# mailbox secrets\nsdr = " + DovecotServer.PASSWORD + "\n");
@@ -374,12 +356,12 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void aCredentialCommandGivesThePasswordAndItsFailureNamesTheMailbox() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = seeded(user)) {
-            rules(user, server.imapPort(), "password from command \"echo $SDR_PASSWORD; echo ignored\"");
+            rules(user, DOVECOT.imapPort(), "password from command \"echo $SDR_PASSWORD; echo ignored\"");
             assertEquals(0, mailrules("plan", "sales.mailrules").exitCode());
 
-            rules(user, server.imapPort(), "password from command \"echo no such entry >&2; exit 3\"");
+            rules(user, DOVECOT.imapPort(), "password from command \"echo no such entry >&2; exit 3\"");
             CommandRun failed = mailrules("plan", "sales.mailrules");
             assertEquals(2, failed.exitCode(), failed.toString());
             assertEquals("mailrules plan: Mailbox sdr: no credentials: command `echo no such entry >&2; exit 3`"
@@ -389,7 +371,7 @@ class MailboxCommandsDovecotTest {
 
     @Test
     void aMissingEnvironmentVariableNamesIt() throws Exception {
-        rules(server.freshUser());
+        rules(DOVECOT.freshUser());
         Map<String, String> environment = environment(DovecotServer.PASSWORD);
         environment.remove("SDR_PASSWORD");
         CommandRun run = mailrules(environment, "plan", "sales.mailrules");

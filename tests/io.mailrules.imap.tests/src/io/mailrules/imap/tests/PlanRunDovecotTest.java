@@ -3,7 +3,12 @@ package io.mailrules.imap.tests;
 import io.mailrules.imap.testsupport.Census;
 import io.mailrules.imap.testsupport.DovecotServer;
 import io.mailrules.imap.testsupport.MailClient;
+import io.mailrules.imap.testsupport.PrivateDovecot;
 import io.mailrules.imap.testsupport.TestMessage;
+import static io.mailrules.imap.testsupport.SalesMail.NOW;
+import static io.mailrules.imap.testsupport.SalesMail.OLD_AUTO_REPLY;
+import static io.mailrules.imap.testsupport.SalesMail.RECENT_AUTO_REPLY;
+import io.mailrules.imap.testsupport.SalesMail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,18 +32,18 @@ import io.mailrules.imap.Credentials;
 import io.mailrules.imap.HostConnectionLimiter;
 import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.MailboxLogins;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,11 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlanRunDovecotTest {
 
-    private static final Instant NOW = Instant.parse("2024-06-10T12:00:00Z");
-    private static final String OLD_AUTO_REPLY = "Automatic reply: away in March";
-    private static final String RECENT_AUTO_REPLY = "Automatic reply: away this week";
-
-    private static DovecotServer server;
+    @RegisterExtension
+    static final PrivateDovecot DOVECOT = new PrivateDovecot("plan-run", DovecotServer.Variant.FULL);
 
     @TempDir
     Path work;
@@ -61,73 +63,25 @@ class PlanRunDovecotTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     private JournalStore journals;
 
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        server = DovecotServer.start("plan-run", DovecotServer.Variant.FULL);
-    }
-
-    @AfterAll
-    static void stopDovecot() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
     void journalDirectory() {
         journals = new JournalStore(work.resolve("journal"));
     }
 
     private String mailboxBlock(String name, String user) {
-        return "mailbox " + name + " {\n    host \"127.0.0.1\" port " + server.imapPort() + " plain insecure\n    user \"" + user
-                + "\"\n    password from secret \"" + name + "\"\n}\n";
+        return SalesRules.mailbox(name, DOVECOT.imapPort(), user);
     }
 
     private Path rulesFile(String targets, String... mailboxBlocks) throws Exception {
-        Path file = work.resolve("sales.mailrules");
-        Files.writeString(file, String.join("", mailboxBlocks) + """
-                layout sales {
-                    folder "Bounces"
-                    folder "AutoReplies"
-                    folder "Newsletters"
-                    folder "Archive" role archive
-                }
-
-                rules routing for TARGETS layout sales in "INBOX" {
-                    rule bounces when from matches /mailer-daemon|postmaster/ then move to "Bounces"
-                    rule ooo when header "Auto-Submitted" exists or subject contains "out of office"
-                        then add keyword "$AutoReply", move to "AutoReplies"
-                    rule newsletters when header "List-Unsubscribe" exists then mark seen, move to "Newsletters"
-                    rule vip when from domain "bigcustomer.com" then flag
-                }
-
-                retention cleanup for TARGETS layout sales {
-                    in "AutoReplies" keep 30 days then delete
-                }
-                """.replace("TARGETS", targets));
-        return file;
+        return SalesRules.write(work.resolve("sales.mailrules"), targets, "delete", mailboxBlocks);
     }
 
     private static void seed(MailClient client) throws Exception {
-        client.append("INBOX",
-                TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender")
-                        .receivedAt(Instant.parse("2024-06-08T10:00:00Z")),
-                TestMessage.of("Ana Lima <ana@example.org>", "Out of Office: back Monday")
-                        .withHeader("Auto-Submitted", "auto-replied").receivedAt(Instant.parse("2024-06-08T11:00:00Z")),
-                TestMessage.of("Weekly <news@vendor.example>", "This week in sales")
-                        .withHeader("List-Unsubscribe", "<mailto:leave@vendor.example>")
-                        .receivedAt(Instant.parse("2024-06-09T08:00:00Z")),
-                TestMessage.of("CEO <ceo@bigcustomer.com>", "Re: pricing")
-                        .receivedAt(Instant.parse("2024-06-09T09:00:00Z")),
-                TestMessage.of("Colleague <bo@ourteam.example>", "Lunch?")
-                        .receivedAt(Instant.parse("2024-06-09T10:00:00Z")));
-        client.append("AutoReplies",
-                TestMessage.of("Cy <cy@example.org>", OLD_AUTO_REPLY).receivedAt(Instant.parse("2024-03-01T10:00:00Z")),
-                TestMessage.of("Di <di@example.org>", RECENT_AUTO_REPLY).receivedAt(Instant.parse("2024-06-05T10:00:00Z")));
+        SalesMail.seed(client);
     }
 
     private static MailClient client(String user) throws Exception {
-        return new MailClient("127.0.0.1", server.imapPort(), user, DovecotServer.PASSWORD);
+        return DOVECOT.client(user);
     }
 
     private static MailboxLogins logins(Model model) {
@@ -136,7 +90,7 @@ class PlanRunDovecotTest {
 
     @Test
     void theDryRunChangesNothingAndTheRunEndsWhereThePlanSaid() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = client(user)) {
             seed(client);
             Path file = rulesFile("sdr", mailboxBlock("sdr", user));
@@ -190,7 +144,7 @@ class PlanRunDovecotTest {
 
     @Test
     void aRunActsOnlyOnWhatThePlanSawAndStillHoldsAndReportsWhatItSkipped() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = client(user)) {
             seed(client);
             Path file = rulesFile("sdr", mailboxBlock("sdr", user));
@@ -213,12 +167,18 @@ class PlanRunDovecotTest {
             assertEquals(changed.bySubject("This week in sales"), after.bySubject("This week in sales"),
                     "a message another client moved away is not followed");
             assertEquals("Bounces", after.bySubject("Undelivered Mail Returned to Sender").folder());
+            SortedMap<String, Census.Placement> expected = new TreeMap<>(changed.after(plan.mailboxes().getFirst())
+                    .byMessageId());
+            Census.Placement movedAway = changed.bySubject("This week in sales");
+            expected.put(movedAway.messageId(), movedAway);
+            assertEquals(new Census(expected), after,
+                    "everything else went where the plan said, and nothing is lost, doubled or in two folders");
         }
     }
 
     @Test
     void aRenumberedFolderIsRefusedAndItsMailLeftAlone() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = client(user)) {
             seed(client);
             Path file = rulesFile("sdr", mailboxBlock("sdr", user));
@@ -244,8 +204,8 @@ class PlanRunDovecotTest {
 
     @Test
     void aMailboxThatRefusesTheLoginFailsByNameWhileTheOtherCompletes() throws Exception {
-        String refusingUser = server.freshUser();
-        String workingUser = server.freshUser();
+        String refusingUser = DOVECOT.freshUser();
+        String workingUser = DOVECOT.freshUser();
         try (MailClient refusing = client(refusingUser); MailClient working = client(workingUser)) {
             seed(refusing);
             seed(working);
@@ -270,7 +230,7 @@ class PlanRunDovecotTest {
 
     @Test
     void cancellingFinishesTheBatchInFlightAndLeavesTheRestForAResume() throws Exception {
-        String user = server.freshUser();
+        String user = DOVECOT.freshUser();
         try (MailClient client = client(user)) {
             seed(client);
             Path file = rulesFile("sdr", mailboxBlock("sdr", user));

@@ -10,7 +10,10 @@ import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.imap.testsupport.Census;
 import io.mailrules.imap.testsupport.DovecotServer;
 import io.mailrules.imap.testsupport.MailClient;
-import io.mailrules.imap.testsupport.TestMessage;
+import io.mailrules.imap.testsupport.PrivateDovecot;
+import io.mailrules.imap.testsupport.SalesMail;
+import static io.mailrules.imap.testsupport.SalesMail.NOW;
+import static io.mailrules.imap.testsupport.SalesMail.OLD_AUTO_REPLY;
 import io.mailrules.core.journal.JournalEntry;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunKind;
@@ -40,16 +43,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,10 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunUndoResumeDovecotTest {
 
-    private static final Instant NOW = Instant.parse("2024-06-10T12:00:00Z");
-    private static final String OLD_AUTO_REPLY = "Automatic reply: away in March";
-
-    private static DovecotServer server;
+    @RegisterExtension
+    static final PrivateDovecot DOVECOT = new PrivateDovecot("undo-resume", DovecotServer.Variant.FULL);
 
     @TempDir
     Path work;
@@ -71,18 +70,6 @@ class RunUndoResumeDovecotTest {
             new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4)),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private JournalStore journals;
-
-    @BeforeAll
-    static void startDovecot() throws Exception {
-        server = DovecotServer.start("undo-resume", DovecotServer.Variant.FULL);
-    }
-
-    @AfterAll
-    static void stopDovecot() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void journalDirectory() {
@@ -97,42 +84,11 @@ class RunUndoResumeDovecotTest {
     }
 
     private Scenario scenario(String retentionEnd) throws Exception {
-        String user = server.freshUser();
-        MailClient client = new MailClient("127.0.0.1", server.imapPort(), user, DovecotServer.PASSWORD);
-        client.append("INBOX",
-                TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered Mail Returned to Sender")
-                        .receivedAt(Instant.parse("2024-06-08T10:00:00Z")),
-                TestMessage.of("Ana Lima <ana@example.org>", "Out of Office: back Monday")
-                        .withHeader("Auto-Submitted", "auto-replied").receivedAt(Instant.parse("2024-06-08T11:00:00Z")),
-                TestMessage.of("Weekly <news@vendor.example>", "This week in sales")
-                        .withHeader("List-Unsubscribe", "<mailto:leave@vendor.example>")
-                        .receivedAt(Instant.parse("2024-06-09T08:00:00Z")),
-                TestMessage.of("CEO <ceo@bigcustomer.com>", "Re: pricing").receivedAt(Instant.parse("2024-06-09T09:00:00Z")),
-                TestMessage.of("Colleague <bo@ourteam.example>", "Lunch?").receivedAt(Instant.parse("2024-06-09T10:00:00Z")));
-        client.append("AutoReplies",
-                TestMessage.of("Cy <cy@example.org>", OLD_AUTO_REPLY).receivedAt(Instant.parse("2024-03-01T10:00:00Z")),
-                TestMessage.of("Di <di@example.org>", "Automatic reply: away this week")
-                        .receivedAt(Instant.parse("2024-06-05T10:00:00Z")));
-        Path file = work.resolve("sales.mailrules");
-        Files.writeString(file, "mailbox sdr {\n    host \"127.0.0.1\" port " + server.imapPort()
-                + " plain insecure\n    user \"" + user + "\"\n    password from secret \"sdr\"\n}\n" + """
-                layout sales {
-                    folder "Bounces"
-                    folder "AutoReplies"
-                    folder "Newsletters"
-                }
-
-                rules routing for sdr layout sales in "INBOX" {
-                    rule bounces when from matches /mailer-daemon|postmaster/ then move to "Bounces"
-                    rule ooo when header "Auto-Submitted" exists then add keyword "$AutoReply", move to "AutoReplies"
-                    rule newsletters when header "List-Unsubscribe" exists then mark seen, move to "Newsletters"
-                    rule vip when from domain "bigcustomer.com" then flag
-                }
-
-                retention cleanup for sdr layout sales {
-                    in "AutoReplies" keep 30 days then END
-                }
-                """.replace("END", retentionEnd));
+        String user = DOVECOT.freshUser();
+        MailClient client = DOVECOT.client(user);
+        SalesMail.seed(client);
+        Path file = SalesRules.write(work.resolve("sales.mailrules"), "sdr", retentionEnd,
+                SalesRules.mailbox("sdr", DOVECOT.imapPort(), user));
         Model model = wiring.load(file);
         Scenario scenario = new Scenario(client, model, null, null);
         Plan plan = wiring.plan(file, model, scenario.logins()).plan();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class DovecotServer implements AutoCloseable {
 
     public static final String PASSWORD = "secret-pass";
-    public static final int USERS = 40;
+    public static final int USERS = 400;
 
     /** What the server announces; the capability list is how fallbacks are provoked on a real server. */
     public enum Variant {
@@ -121,6 +121,8 @@ public final class DovecotServer implements AutoCloseable {
                 "disable_plaintext_auth = no",
                 "auth_mechanisms = plain login",
                 "mail_location = maildir:~/Maildir",
+                // Nothing here tests Dovecot's own crash safety; not syncing keeps hundreds of test runs fast.
+                "mail_fsync = never",
                 "first_valid_uid = 1",
                 "first_valid_gid = 1",
                 "passdb {", "  driver = passwd-file",
@@ -156,13 +158,36 @@ public final class DovecotServer implements AutoCloseable {
         return String.join("\n", lines) + "\n";
     }
 
-    private static void chownToMailUser(Path home) throws IOException {
-        UserPrincipalLookupService lookup = home.getFileSystem().getUserPrincipalLookupService();
+    private static void chownToMailUser(Path path) throws IOException {
+        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal user = lookup.lookupPrincipalByName("mail");
         GroupPrincipal group = lookup.lookupPrincipalByGroupName("mail");
-        PosixFileAttributeView view = Files.getFileAttributeView(home, PosixFileAttributeView.class);
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
         view.setOwner(user);
         view.setGroup(group);
+    }
+
+    /**
+     * Gives {@code toUser}, who must not have logged in yet, an exact copy of {@code fromUser}'s mailbox: the same
+     * messages with the same Message-IDs, UIDs, UIDVALIDITY and flags. Cheaper than appending the messages again,
+     * and the only way to get identical mailboxes, since every append makes new Message-IDs.
+     */
+    public void copyMailbox(String fromUser, String toUser) throws IOException {
+        Path from = directory.resolve("home").resolve(fromUser);
+        Path to = directory.resolve("home").resolve(toUser);
+        if (Files.exists(to)) {
+            throw new IllegalStateException(toUser + " already has a mailbox; copy only to a fresh user");
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                if (root) {
+                    chownToMailUser(target);
+                }
+            }
+        }
     }
 
     private static String group() throws IOException {
