@@ -21,8 +21,9 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
 
 /**
- * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing, at most one header fetch for
- * every rule SEARCH cannot decide, and one fetch of what the preview shows for the messages acted on. First
+ * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing (and per confirming SEARCH of an
+ * inexact rule), at most one header fetch for the candidates SEARCH cannot decide, and one fetch of what the
+ * preview shows (or, for a plan applied at once, of dates only) for the messages acted on. First
  * terminal match is resolved on UID sets, so the cost grows with the number of rules, not rules times messages.
  */
 final class FolderEvaluator {
@@ -30,9 +31,12 @@ final class FolderEvaluator {
     static final Set<String> DISPLAY_FIELDS = Set.of("Message-ID", "From", "Subject");
 
     private final ZoneId zone;
+    private final Set<String> rowFields;
 
-    FolderEvaluator(ZoneId zone) {
+    /** @param preview whether planned messages carry {@link #DISPLAY_FIELDS}, or only what applying needs */
+    FolderEvaluator(ZoneId zone, boolean preview) {
         this.zone = zone;
+        this.rowFields = preview ? DISPLAY_FIELDS : Set.of();
     }
 
     record Result(FolderSnapshot snapshot, List<PlannedMessage> messages) {
@@ -66,20 +70,28 @@ final class FolderEvaluator {
             throws MailboxException {
         Map<SearchKey, UidSet> searches = new HashMap<>();
         List<UidSet> candidates = new ArrayList<>();
+        List<UidSet> certain = new ArrayList<>();
         UidSet toFetch = UidSet.empty();
         Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (CompiledRule rule : rules) {
             SearchKey key = rule.condition().narrowing();
-            UidSet found = searches.get(key);
-            if (found == null) {
-                found = pinned.isEmpty() ? UidSet.empty() : reader.search(key).intersect(pinned);
-                searches.put(key, found);
+            UidSet found = search(reader, searches, key, pinned);
+            if (rule.condition().residual().isPresent()) {
+                UidSet sure = UidSet.empty();
+                Optional<SearchKey> confirming = rule.condition().confirming();
+                if (confirming.isPresent() && !found.isEmpty()) {
+                    sure = search(reader, searches, confirming.get(), pinned).intersect(found);
+                }
+                certain.add(sure);
+                UidSet unsure = found.minus(sure);
+                if (!unsure.isEmpty()) {
+                    toFetch = toFetch.union(unsure);
+                    fields.addAll(rule.condition().residual().get().fields());
+                }
+            } else {
+                certain.add(UidSet.empty());
             }
             candidates.add(found);
-            if (rule.condition().residual().isPresent()) {
-                toFetch = toFetch.union(found);
-                fields.addAll(rule.condition().residual().get().fields());
-            }
         }
         Map<Long, MessageHeaders> fetched = toFetch.isEmpty() ? Map.of() : byUid(reader.fetchHeaders(toFetch, fields));
         List<UidSet> matched = new ArrayList<>();
@@ -90,7 +102,8 @@ final class FolderEvaluator {
                 continue;
             }
             UidSet.Builder confirmed = UidSet.builder();
-            for (long uid : candidates.get(i)) {
+            confirmed.addAll(certain.get(i));
+            for (long uid : candidates.get(i).minus(certain.get(i))) {
                 MessageHeaders message = fetched.get(uid);
                 if (message != null && residual.get().test().test(message)) {
                     confirmed.add(uid);
@@ -101,6 +114,17 @@ final class FolderEvaluator {
         return matched;
     }
 
+    /** One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins. */
+    private static UidSet search(FolderReader reader, Map<SearchKey, UidSet> searches, SearchKey key, UidSet pinned)
+            throws MailboxException {
+        UidSet found = searches.get(key);
+        if (found == null) {
+            found = pinned.isEmpty() ? UidSet.empty() : reader.search(key).intersect(pinned);
+            searches.put(key, found);
+        }
+        return found;
+    }
+
     private List<PlannedMessage> plannedMessages(FolderReader reader, String folder, Map<Long, Outcome> outcomes)
             throws MailboxException {
         if (outcomes.isEmpty()) {
@@ -109,7 +133,8 @@ final class FolderEvaluator {
         UidSet.Builder actedOn = UidSet.builder();
         outcomes.keySet().forEach(actedOn::add);
         List<PlannedMessage> messages = new ArrayList<>();
-        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), DISPLAY_FIELDS)) {
+        // Without header fields this is a FETCH of dates only, which the server answers from its index.
+        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), rowFields)) {
             Outcome outcome = outcomes.get(message.uid());
             if (outcome == null) {
                 continue;

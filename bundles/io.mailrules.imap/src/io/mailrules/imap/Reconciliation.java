@@ -9,9 +9,11 @@ import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.UidMapping;
 import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.MessageHeaders;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finishes a batch that an earlier attempt sent without recording the answer, so that whatever the server did
@@ -40,17 +42,43 @@ final class Reconciliation {
             return Optional.empty();
         }
         Map<Long, String> sought = new HashMap<>();
+        UidSet.Builder withoutId = UidSet.builder();
         for (PlannedMessage message : folder.messages()) {
             if (batch.uids().contains(message.uid())) {
-                message.messageId().ifPresent(id -> sought.put(message.uid(), id));
+                message.messageId().ifPresentOrElse(id -> sought.put(message.uid(), id),
+                        () -> withoutId.add(message.uid()));
             }
         }
+        sought.putAll(sourceMessageIds(withoutId.build()));
         try {
             return Optional.of(MessageIdLocator.locate(session, batch.command().target().get(), sought,
                     UidSet.empty()));
         } catch (FolderNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A plan made for applying straight away carries no Message-IDs; what is still in the source folder can be
+     * asked for now, for this one batch only. A message a server without MOVE copied before the crash is still
+     * there and is found in the target that way, so it is not copied twice.
+     */
+    private Map<Long, String> sourceMessageIds(UidSet uids) throws MailboxException {
+        Map<Long, String> ids = new HashMap<>();
+        if (uids.isEmpty()) {
+            return ids;
+        }
+        try (ImapFolderReader reader = session.openReader(folder.folder())) {
+            if (reader.snapshot().uidValidity() != folder.snapshot().uidValidity()) {
+                return ids;
+            }
+            for (MessageHeaders message : reader.fetchHeaders(uids, Set.of("Message-ID"))) {
+                message.messageId().ifPresent(id -> ids.put(message.uid(), id));
+            }
+        } catch (FolderNotFoundException e) {
+            return ids;
+        }
+        return ids;
     }
 
     BatchResult finish(FolderApplier applier, Batch batch, Optional<MessageIdLocator.Found> arrivals)

@@ -46,7 +46,8 @@ public final class RunCommand implements Command {
     public String details() {
         return """
                 The same as 'mailrules plan FILE -o p.json' followed by 'mailrules apply p.json', in one
-                process: prints the plan, then applies exactly it and prints what was done.
+                process: prints the plan's summary (counts per rule, folder changes; 'plan' lists the messages),
+                then applies exactly it and prints what was done.
 
                   --mailbox M, --group G, --job NAME   as for 'plan'
                   --journal DIR                        as for 'apply'
@@ -63,9 +64,9 @@ public final class RunCommand implements Command {
         Arguments arguments = Arguments.parse(args, Set.of("--json"), valued);
         RulesInUse rules = RulesInUse.load(arguments.single("rules file"), console);
         MailWiring wiring = new MailWiring(clock);
-        CompiledPlan compiled = Planning.plan(wiring, PlanSelection.request(arguments, rules), rules);
+        CompiledPlan compiled = Planning.plan(wiring, PlanSelection.request(arguments, rules).forApplying(), rules);
         if (!arguments.has("--json")) {
-            new PlanPrinter(ZoneId.systemDefault()).print(compiled, false, console.out());
+            new PlanPrinter(ZoneId.systemDefault()).printSummary(compiled, console.out());
             console.out().println();
         }
         return Applying.apply(wiring, compiled.plan(), rules.logins(),

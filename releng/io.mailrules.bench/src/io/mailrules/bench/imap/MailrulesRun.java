@@ -71,7 +71,7 @@ final class MailrulesRun {
         Plan plan;
         try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
             SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
-            plan = new PlanCompiler(new TimedAccess(access, timer), clock).compile(PlanRequest.allJobs(model, source))
+            plan = new PlanCompiler(new TimedAccess(access, timer), clock).compile(PlanRequest.allJobs(model, source).forApplying())
                     .plan();
             timer.time("LOGOUT", () -> {
                 access.close();

@@ -212,6 +212,46 @@ class PlanCompilerTest {
     }
 
     @Test
+    void aDomainWrittenAsAnAngleAddressIsConfirmedBySearchAndOnlyTheRestIsFetched() throws MailboxException {
+        mail(1, "Ana <ana@corp.com>", "a", 1);
+        mail(2, "Ben <ben@mx.corp.com>", "b", 1);
+        mail(3, "cho@corp.com", "c", 1);
+        mail(4, "\"corp.com sales\" <dan@other.io>", "d", 1);
+        mail(5, "Eve <eve@corp.com.evil.io>", "e", 1);
+        Plan plan = compile("""
+                rules r for m { rule a when from domain "corp.com" then flag }
+                """).plan();
+        assertEquals(List.of("INBOX addFlags \\Flagged 1:3"), batches(plan));
+        FakeFolder.Fetch evaluation = inbox.fetches().getFirst();
+        assertEquals(Set.of("From"), evaluation.fields());
+        assertEquals("3:5", evaluation.uids().toString(), "only senders not written as <x@corp.com> are fetched");
+    }
+
+    @Test
+    void aPlanForApplyingFetchesDatesButNoHeadersAndHasThePreviewsBatches() throws MailboxException {
+        mail(1, "a@x.com", "old", 400);
+        mail(2, "b@x.com", "new", 1);
+        String rules = """
+                rules r for m {
+                    rule archive when older than 365 days then move to "Archive/{year}"
+                    rule rest when always then mark seen
+                }
+                """;
+        Plan preview = compile(rules).plan();
+        int previewFetches = inbox.fetches().size();
+        Plan lean = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
+                files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
+        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1, 2), Set.of())),
+                inbox.fetches().subList(previewFetches, inbox.fetches().size()));
+        assertEquals(batches(preview), batches(lean));
+        assertEquals(List.of("INBOX addFlags \\Seen 2", "INBOX move Archive/2025 1"), batches(lean));
+        PlannedMessage old = message(lean, 1);
+        assertTrue(old.messageId().isEmpty() && old.from().isEmpty() && old.subject().isEmpty());
+        assertEquals(message(preview, 1).internalDate(), old.internalDate());
+        assertEquals("<1@test>", message(preview, 1).messageId().orElseThrow());
+    }
+
+    @Test
     void notOverAnInexactConditionIsDecidedLocallyOverTheWholeFolder() throws MailboxException {
         mail(1, "bot@x.com", "a", 1);
         mail(2, "ana@x.com", "b", 1);
