@@ -268,7 +268,9 @@ public final class FolderApplier implements AutoCloseable {
 
         UidSet check(UidSet uids) throws MailboxException {
             if (unchangedSincePlan) {
-                return uids.minus(removed);
+                // UIDs are never reused, so no message at or above UIDNEXT can be there.
+                UidSet seen = current.uidNext() > 1 ? UidSet.range(1, current.uidNext() - 1) : UidSet.empty();
+                return uids.intersect(seen).minus(removed);
             }
             UidSet unchecked = uids.minus(checked);
             if (!unchecked.isEmpty()) {
