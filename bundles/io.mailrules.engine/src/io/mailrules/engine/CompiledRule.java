@@ -7,8 +7,11 @@ import java.util.List;
  * nothing after it could ever apply.
  *
  * @param name the name plans and previews show, qualified by its rules block or retention policy
+ * @param newMailOnly whether an incremental run may show this rule only the mail that arrived since the last run:
+ *        true for routing rules whose verdict on a message never changes; false for retention and for conditions on
+ *        age (a message grows old without changing), flags or keywords (other clients change those)
  */
-record CompiledRule(String name, CompiledCondition condition, List<ActionTemplate> actions) {
+record CompiledRule(String name, CompiledCondition condition, List<ActionTemplate> actions, boolean newMailOnly) {
 
     CompiledRule {
         actions = List.copyOf(actions);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.FolderSnapshot;
 import io.mailrules.core.plan.PlannedMessage;
@@ -39,14 +40,26 @@ final class FolderEvaluator {
         this.rowFields = preview ? DISPLAY_FIELDS : Set.of();
     }
 
-    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages) {
+    /** @param seen what this evaluation saw of the folder, for the next incremental run */
+    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages, FolderState seen) {
     }
 
-    Result evaluate(FolderReader reader, List<CompiledRule> rules) throws MailboxException {
+    /**
+     * @param earlier what an earlier applied run of the same rules saw of this folder; while it holds, rules whose
+     *        verdict never changes look only at the mail that arrived since
+     */
+    Result evaluate(FolderReader reader, List<CompiledRule> rules, String mailbox, String rulesDigest,
+            Optional<FolderState> earlier) throws MailboxException {
         FolderSnapshot snapshot = reader.snapshot();
         // Mail that arrives after the snapshot is left for the next run rather than acted on unpinned.
         UidSet pinned = snapshot.uidNext() > 1 ? UidSet.range(1, snapshot.uidNext() - 1) : UidSet.empty();
-        List<UidSet> matched = matches(reader, rules, pinned);
+        Optional<UidSet> newMail = earlier
+                .filter(state -> state.holdsFor(rulesDigest, snapshot.uidValidity())
+                        && state.highestUidSeen() < snapshot.uidNext())
+                .map(state -> state.highestUidSeen() + 1 < snapshot.uidNext()
+                        ? UidSet.range(state.highestUidSeen() + 1, snapshot.uidNext() - 1)
+                        : UidSet.empty());
+        List<UidSet> matched = matches(reader, rules, pinned, newMail);
 
         Map<Long, Outcome> outcomes = new TreeMap<>();
         UidSet remaining = matched.stream().reduce(UidSet.empty(), UidSet::union);
@@ -63,24 +76,29 @@ final class FolderEvaluator {
                 remaining = remaining.minus(hits);
             }
         }
-        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes));
+        FolderState seen = new FolderState(mailbox, snapshot.folder(), rulesDigest, snapshot.uidValidity(),
+                snapshot.uidNext() - 1, snapshot.highestModSeq());
+        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes), seen);
     }
 
-    private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned)
-            throws MailboxException {
+    private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
+            Optional<UidSet> newMail) throws MailboxException {
         Map<SearchKey, UidSet> searches = new HashMap<>();
         List<UidSet> candidates = new ArrayList<>();
         List<UidSet> certain = new ArrayList<>();
         UidSet toFetch = UidSet.empty();
         Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (CompiledRule rule : rules) {
-            SearchKey key = rule.condition().narrowing();
-            UidSet found = search(reader, searches, key, pinned);
+            // The window goes to the server as a UID range, so that it scans the new mail only.
+            Optional<UidSet> window = rule.newMailOnly() ? newMail : Optional.empty();
+            UidSet scope = window.orElse(pinned);
+            SearchKey key = windowed(rule.condition().narrowing(), window);
+            UidSet found = search(reader, searches, key, scope);
             if (rule.condition().residual().isPresent()) {
                 UidSet sure = UidSet.empty();
                 Optional<SearchKey> confirming = rule.condition().confirming();
                 if (confirming.isPresent() && !found.isEmpty()) {
-                    sure = search(reader, searches, confirming.get(), pinned).intersect(found);
+                    sure = search(reader, searches, windowed(confirming.get(), window), scope).intersect(found);
                 }
                 certain.add(sure);
                 UidSet unsure = found.minus(sure);
@@ -114,12 +132,24 @@ final class FolderEvaluator {
         return matched;
     }
 
-    /** One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins. */
-    private static UidSet search(FolderReader reader, Map<SearchKey, UidSet> searches, SearchKey key, UidSet pinned)
+    private static SearchKey windowed(SearchKey key, Optional<UidSet> window) {
+        if (window.isEmpty() || window.get().isEmpty()) {
+            return key;
+        }
+        SearchKey uids = new SearchKey.Uid(window.get());
+        return key instanceof SearchKey.All ? uids : SearchKey.and(uids, key);
+    }
+
+    /** One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins; none for an empty scope. */
+    private static UidSet search(FolderReader reader, Map<SearchKey, UidSet> searches, SearchKey key, UidSet scope)
             throws MailboxException {
+        if (scope.isEmpty()) {
+            // Not cached: an empty window's key is the full folder's, whose answer is another.
+            return UidSet.empty();
+        }
         UidSet found = searches.get(key);
         if (found == null) {
-            found = pinned.isEmpty() ? UidSet.empty() : reader.search(key).intersect(pinned);
+            found = reader.search(key).intersect(scope);
             searches.put(key, found);
         }
         return found;

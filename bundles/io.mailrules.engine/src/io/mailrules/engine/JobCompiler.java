@@ -9,13 +9,19 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.time.LocalDate;
 
+import org.eclipse.emf.ecore.EObject;
+
 import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.SystemFlag;
 import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.Rules;
+import io.mailrules.dsl.mailrules.AgeCondition;
+import io.mailrules.dsl.mailrules.Condition;
 import io.mailrules.dsl.mailrules.CopyAction;
+import io.mailrules.dsl.mailrules.FlagCondition;
+import io.mailrules.dsl.mailrules.KeywordCondition;
 import io.mailrules.dsl.mailrules.DeleteAction;
 import io.mailrules.dsl.mailrules.ExpungeAction;
 import io.mailrules.dsl.mailrules.FlagAction;
@@ -69,7 +75,7 @@ final class JobCompiler {
                     continue;
                 }
                 rules.add(new CompiledRule(ruleName(rule), conditions.compile(rule.getCondition()),
-                        actions(rule, source, targets)));
+                        actions(rule, source, targets), verdictIsFixed(rule.getCondition())));
             }
             return List.of(new FolderRules(source, rules));
         }
@@ -79,9 +85,21 @@ final class JobCompiler {
             CompiledCondition condition = retentionCondition(policy);
             ActionTemplate action = terminal(policy.getAction(), targets);
             byFolder.computeIfAbsent(folder, key -> new ArrayList<>())
-                    .add(new CompiledRule(policyName(policy), condition, List.of(action)));
+                    .add(new CompiledRule(policyName(policy), condition, List.of(action), false));
         }
         return byFolder.entrySet().stream().map(entry -> new FolderRules(entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** A condition on headers, size and the like gives a message the same verdict every time it is asked. */
+    private static boolean verdictIsFixed(Condition condition) {
+        if (condition == null) {
+            return false;
+        }
+        List<EObject> parts = new ArrayList<>();
+        parts.add(condition);
+        condition.eAllContents().forEachRemaining(parts::add);
+        return parts.stream().noneMatch(part -> part instanceof AgeCondition || part instanceof FlagCondition
+                || part instanceof KeywordCondition);
     }
 
     List<RuleExplanation> explain(Job job) {

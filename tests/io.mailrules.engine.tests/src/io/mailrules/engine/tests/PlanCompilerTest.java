@@ -16,6 +16,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.mailrules.core.incremental.FolderState;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.Plan;
@@ -249,6 +251,65 @@ class PlanCompilerTest {
         assertTrue(old.messageId().isEmpty() && old.from().isEmpty() && old.subject().isEmpty());
         assertEquals(message(preview, 1).internalDate(), old.internalDate());
         assertEquals("<1@test>", message(preview, 1).messageId().orElseThrow());
+    }
+
+    private static final String INCREMENTAL_RULES = """
+            rules r for m {
+                rule customers when from domain "corp.com" then flag
+                rule unread-old when not is seen and older than 30 days then move to "Later"
+            }
+            """;
+
+    private CompiledPlan compileAfter(CompiledPlan earlier, String rules) throws MailboxException {
+        FolderStates states = (mailbox, folder) -> earlier.folderStates().stream()
+                .filter(state -> state.mailbox().equals(mailbox) && state.folder().equals(folder)).findFirst();
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), states).compile(PlanRequest.allJobs(
+                files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
+    }
+
+    @Test
+    void afterAnAppliedRunFixedVerdictRulesSeeOnlyNewMailWhileAgeAndFlagRulesSeeTheWholeFolder()
+            throws MailboxException {
+        mail(1, "ana@corp.com", "a", 1);
+        mail(2, "ben@x.com", "b", 40);
+        CompiledPlan first = compile(INCREMENTAL_RULES);
+        assertEquals(List.of("INBOX addFlags \\Flagged 1", "INBOX move Later 2"), batches(first.plan()));
+        FolderState seen = first.folderStates().getFirst();
+        assertEquals(2, seen.highestUidSeen());
+
+        mail(3, "cho@corp.com", "c", 0);
+        int searchesBefore = inbox.searches().size();
+        CompiledPlan second = compileAfter(first, INCREMENTAL_RULES);
+
+        assertEquals(List.of("INBOX addFlags \\Flagged 3", "INBOX move Later 2"), batches(second.plan()),
+                "message 1 is not flagged again; message 2 is still old and unread");
+        List<SearchKey> sent = inbox.searches().subList(searchesBefore, inbox.searches().size());
+        assertTrue(sent.stream().allMatch(key -> key.toString().contains("Uid[uids=3]")
+                || key.toString().contains("Before")), "only the new UID and the age rule are searched: " + sent);
+    }
+
+    @Test
+    void anUnchangedFolderIsNotSearchedForFixedVerdictRulesAndOtherRulesOrARenumberingMeanAFullPass()
+            throws MailboxException {
+        mail(1, "ana@corp.com", "a", 1);
+        CompiledPlan first = compile(INCREMENTAL_RULES);
+        int searchesBefore = inbox.searches().size();
+        CompiledPlan unchanged = compileAfter(first, INCREMENTAL_RULES);
+        assertEquals(List.of(), batches(unchanged.plan()));
+        List<SearchKey> sent = inbox.searches().subList(searchesBefore, inbox.searches().size());
+        assertEquals(1, sent.size(), "only the age rule's SEARCH: " + sent);
+
+        String otherRules = INCREMENTAL_RULES.replace("then flag", "then mark seen");
+        assertEquals(List.of("INBOX addFlags \\Seen 1"), batches(compileAfter(first, otherRules).plan()),
+                "changed rules look at every message again");
+
+        FolderState renumbered = new FolderState("m", "INBOX", first.folderStates().getFirst().rulesDigest(),
+                first.folderStates().getFirst().uidValidity() + 1, 1, java.util.OptionalLong.empty());
+        CompiledPlan afterRenumbering = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC),
+                (mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
+                        files.parse(MAILBOX + INCREMENTAL_RULES), SourceRef.of("test.mailrules", INCREMENTAL_RULES)));
+        assertEquals(List.of("INBOX addFlags \\Flagged 1"), batches(afterRenumbering.plan()),
+                "another UIDVALIDITY means a full pass");
     }
 
     @Test
