@@ -73,7 +73,12 @@ final class ConditionCompiler {
 
     /** The day before which {@code older than amount unit} holds. */
     LocalDate cutoff(int amount, TimeUnit unit) {
-        return unit == TimeUnit.MONTHS ? today.minusMonths(amount) : today.minusDays(amount);
+        return cutoff(today, amount, unit);
+    }
+
+    /** The day before which {@code older than amount unit} holds when ages are counted from {@code day}. */
+    static LocalDate cutoff(LocalDate day, int amount, TimeUnit unit) {
+        return unit == TimeUnit.MONTHS ? day.minusMonths(amount) : day.minusDays(amount);
     }
 
     LocalDate dayOf(MessageHeaders message) {

@@ -32,11 +32,16 @@ final class FolderEvaluator {
     static final Set<String> DISPLAY_FIELDS = Set.of("Message-ID", "From", "Subject");
 
     private final ZoneId zone;
+    private final LocalDate today;
     private final Set<String> rowFields;
 
-    /** @param preview whether planned messages carry {@link #DISPLAY_FIELDS}, or only what applying needs */
-    FolderEvaluator(ZoneId zone, boolean preview) {
+    /**
+     * @param today the day ages are counted from
+     * @param preview whether planned messages carry {@link #DISPLAY_FIELDS}, or only what applying needs
+     */
+    FolderEvaluator(ZoneId zone, LocalDate today, boolean preview) {
         this.zone = zone;
+        this.today = today;
         this.rowFields = preview ? DISPLAY_FIELDS : Set.of();
     }
 
@@ -59,7 +64,8 @@ final class FolderEvaluator {
                 .map(state -> state.highestUidSeen() + 1 < snapshot.uidNext()
                         ? UidSet.range(state.highestUidSeen() + 1, snapshot.uidNext() - 1)
                         : UidSet.empty());
-        List<UidSet> matched = matches(reader, rules, pinned, newMail);
+        Optional<LocalDate> lastDay = newMail.isPresent() ? earlier.map(FolderState::evaluatedOn) : Optional.empty();
+        List<UidSet> matched = matches(reader, rules, pinned, newMail, lastDay);
 
         Map<Long, Outcome> outcomes = new TreeMap<>();
         UidSet remaining = matched.stream().reduce(UidSet.empty(), UidSet::union);
@@ -77,12 +83,12 @@ final class FolderEvaluator {
             }
         }
         FolderState seen = new FolderState(mailbox, snapshot.folder(), rulesDigest, snapshot.uidValidity(),
-                snapshot.uidNext() - 1, snapshot.highestModSeq());
+                snapshot.uidNext() - 1, snapshot.highestModSeq(), today);
         return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes), seen);
     }
 
     private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
-            Optional<UidSet> newMail) throws MailboxException {
+            Optional<UidSet> newMail, Optional<LocalDate> lastDay) throws MailboxException {
         Map<SearchKey, UidSet> searches = new HashMap<>();
         List<UidSet> candidates = new ArrayList<>();
         List<UidSet> certain = new ArrayList<>();
@@ -91,8 +97,19 @@ final class FolderEvaluator {
         for (CompiledRule rule : rules) {
             // The window goes to the server as a UID range, so that it scans the new mail only.
             Optional<UidSet> window = rule.newMailOnly() ? newMail : Optional.empty();
+            Optional<LocalDate> crossedSince = Optional.empty();
+            if (rule.agedCutoff().isPresent() && lastDay.isPresent()) {
+                LocalDate before = rule.agedCutoff().get().apply(lastDay.get());
+                if (before.isBefore(rule.agedCutoff().get().apply(today))) {
+                    crossedSince = Optional.of(before);
+                } else {
+                    window = newMail;
+                }
+            }
             UidSet scope = window.orElse(pinned);
-            SearchKey key = windowed(rule.condition().narrowing(), window);
+            SearchKey key = crossedSince.isPresent()
+                    ? crossedOrNew(rule.condition().narrowing(), crossedSince.get(), newMail.orElseThrow())
+                    : windowed(rule.condition().narrowing(), window);
             UidSet found = search(reader, searches, key, scope);
             if (rule.condition().residual().isPresent()) {
                 UidSet sure = UidSet.empty();
@@ -130,6 +147,12 @@ final class FolderEvaluator {
             matched.add(confirmed.build());
         }
         return matched;
+    }
+
+    /** Mail seen before that grew old enough since the last run's day, or any new mail. */
+    private static SearchKey crossedOrNew(SearchKey key, LocalDate lastCutoff, UidSet newMail) {
+        SearchKey crossed = new SearchKey.Since(lastCutoff);
+        return SearchKey.and(key, newMail.isEmpty() ? crossed : SearchKey.or(new SearchKey.Uid(newMail), crossed));
     }
 
     private static SearchKey windowed(SearchKey key, Optional<UidSet> window) {

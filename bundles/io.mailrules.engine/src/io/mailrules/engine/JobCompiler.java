@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.time.LocalDate;
 
 import org.eclipse.emf.ecore.EObject;
@@ -18,6 +20,8 @@ import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.Rules;
 import io.mailrules.dsl.mailrules.AgeCondition;
+import io.mailrules.dsl.mailrules.AgeDirection;
+import io.mailrules.dsl.mailrules.And;
 import io.mailrules.dsl.mailrules.Condition;
 import io.mailrules.dsl.mailrules.CopyAction;
 import io.mailrules.dsl.mailrules.FlagCondition;
@@ -75,7 +79,8 @@ final class JobCompiler {
                     continue;
                 }
                 rules.add(new CompiledRule(ruleName(rule), conditions.compile(rule.getCondition()),
-                        actions(rule, source, targets), verdictIsFixed(rule.getCondition())));
+                        actions(rule, source, targets), verdictIsFixed(rule.getCondition()),
+                        agedCutoff(rule.getCondition())));
             }
             return List.of(new FolderRules(source, rules));
         }
@@ -85,7 +90,8 @@ final class JobCompiler {
             CompiledCondition condition = retentionCondition(policy);
             ActionTemplate action = terminal(policy.getAction(), targets);
             byFolder.computeIfAbsent(folder, key -> new ArrayList<>())
-                    .add(new CompiledRule(policyName(policy), condition, List.of(action), false));
+                    .add(new CompiledRule(policyName(policy), condition, List.of(action), false,
+                            Optional.of(day -> ConditionCompiler.cutoff(day, policy.getAmount(), policy.getUnit()))));
         }
         return byFolder.entrySet().stream().map(entry -> new FolderRules(entry.getKey(), entry.getValue())).toList();
     }
@@ -100,6 +106,20 @@ final class JobCompiler {
         condition.eAllContents().forEachRemaining(parts::add);
         return parts.stream().noneMatch(part -> part instanceof AgeCondition || part instanceof FlagCondition
                 || part instanceof KeywordCondition);
+    }
+
+    /** {@code older than N} alone, or and-ed with conditions whose verdict never changes. */
+    private static Optional<UnaryOperator<LocalDate>> agedCutoff(Condition condition) {
+        List<Condition> operands = condition instanceof And and ? and.getOperands() : List.of(condition);
+        List<AgeCondition> ages = operands.stream().filter(AgeCondition.class::isInstance)
+                .map(AgeCondition.class::cast).toList();
+        boolean restFixed = operands.stream().filter(operand -> !(operand instanceof AgeCondition))
+                .allMatch(JobCompiler::verdictIsFixed);
+        if (ages.size() != 1 || ages.getFirst().getDirection() != AgeDirection.OLDER || !restFixed) {
+            return Optional.empty();
+        }
+        AgeCondition age = ages.getFirst();
+        return Optional.of(day -> ConditionCompiler.cutoff(day, age.getAmount(), age.getUnit()));
     }
 
     List<RuleExplanation> explain(Job job) {

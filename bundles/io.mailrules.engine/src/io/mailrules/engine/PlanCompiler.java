@@ -69,7 +69,8 @@ public final class PlanCompiler {
         Instant now = clock.instant();
         JobCompiler jobs = new JobCompiler(new ConditionCompiler(LocalDate.ofInstant(now, clock.getZone()),
                 clock.getZone()));
-        FolderEvaluator evaluator = new FolderEvaluator(clock.getZone(), request.preview());
+        FolderEvaluator evaluator = new FolderEvaluator(clock.getZone(), LocalDate.ofInstant(now, clock.getZone()),
+                request.preview());
         List<Job> selected = JobSelection.jobs(request.model(), request.job());
         int[] nextSequence = {0};
         List<MailboxPlan> mailboxes = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,17 +104,19 @@ public final class FolderStateStore implements FolderStates {
         json.addProperty("uidValidity", state.uidValidity());
         json.addProperty("highestUidSeen", state.highestUidSeen());
         state.highestModSeq().ifPresent(modSeq -> json.addProperty("highestModSeq", modSeq));
+        json.addProperty("evaluatedOn", state.evaluatedOn().toString());
         return json;
     }
 
     private static FolderState fromJson(JsonObject json) {
-        if (json.get("mailbox") == null || json.get("folder") == null || json.get("rulesDigest") == null) {
-            throw new JsonParseException("a folder state lacks its mailbox, folder or rules digest");
+        if (json.get("mailbox") == null || json.get("folder") == null || json.get("rulesDigest") == null
+                || json.get("evaluatedOn") == null) {
+            throw new JsonParseException("a folder state lacks its mailbox, folder, rules digest or day");
         }
         return new FolderState(json.get("mailbox").getAsString(), json.get("folder").getAsString(),
                 json.get("rulesDigest").getAsString(), json.get("uidValidity").getAsLong(),
                 json.get("highestUidSeen").getAsLong(), json.has("highestModSeq")
                         ? OptionalLong.of(json.get("highestModSeq").getAsLong())
-                        : OptionalLong.empty());
+                        : OptionalLong.empty(), LocalDate.parse(json.get("evaluatedOn").getAsString()));
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -304,12 +305,41 @@ class PlanCompilerTest {
                 "changed rules look at every message again");
 
         FolderState renumbered = new FolderState("m", "INBOX", first.folderStates().getFirst().rulesDigest(),
-                first.folderStates().getFirst().uidValidity() + 1, 1, java.util.OptionalLong.empty());
+                first.folderStates().getFirst().uidValidity() + 1, 1, java.util.OptionalLong.empty(),
+                first.folderStates().getFirst().evaluatedOn());
         CompiledPlan afterRenumbering = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC),
                 (mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
                         files.parse(MAILBOX + INCREMENTAL_RULES), SourceRef.of("test.mailrules", INCREMENTAL_RULES)));
         assertEquals(List.of("INBOX addFlags \\Flagged 1"), batches(afterRenumbering.plan()),
                 "another UIDVALIDITY means a full pass");
+    }
+
+    @Test
+    void anAgeRuleLooksAtSeenMailOnlyWhenItCrossedTheCutoffSinceTheLastRunsDay() throws MailboxException {
+        String rules = """
+                rules r for m { rule archive when older than 30 days and subject contains "report" then move to "Old" }
+                retention cleanup for m { in "INBOX" keep 60 days then delete }
+                """;
+        mail(1, "a@x.com", "report 1", 31);
+        mail(2, "a@x.com", "report 2", 10);
+        CompiledPlan first = compile(rules);
+        assertEquals(List.of("INBOX move Old 1"), batches(first.plan()));
+        FolderState today = first.folderStates().getFirst();
+        FolderState twoDaysAgo = new FolderState(today.mailbox(), today.folder(), today.rulesDigest(),
+                today.uidValidity(), today.highestUidSeen(), today.highestModSeq(), today.evaluatedOn().minusDays(2));
+
+        int searchesBefore = inbox.searches().size();
+        assertEquals(List.of(), batches(compileWith(today, rules).plan()),
+                "message 1 was planned by the run of this day already");
+        assertEquals(searchesBefore, inbox.searches().size(), "the same day and no new mail: nothing to search");
+
+        assertEquals(List.of("INBOX move Old 1"), batches(compileWith(twoDaysAgo, rules).plan()),
+                "two days ago message 1 was 29 days old; since then it crossed the 30 days");
+    }
+
+    private CompiledPlan compileWith(FolderState earlier, String rules) throws MailboxException {
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), (mailbox, folder) -> Optional.of(earlier))
+                .compile(PlanRequest.allJobs(files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
     }
 
     @Test
