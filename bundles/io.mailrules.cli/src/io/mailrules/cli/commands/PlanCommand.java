@@ -26,6 +26,7 @@ import io.mailrules.core.json.PlanJson;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.engine.CompiledPlan;
+import io.mailrules.imap.ImapConnector;
 
 /** {@code mailrules plan FILE}: the dry run, read-only, as a table for people or a saved plan for {@code apply}. */
 public final class PlanCommand implements Command {
@@ -76,6 +77,8 @@ public final class PlanCommand implements Command {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("-o");
         Arguments arguments = Arguments.parse(args, Set.of("--json", "--explain", "--full"), valued);
+        // The mail classes load on another core while the rules file is validated on this one.
+        ImapConnector.prepareInBackground();
         String file = arguments.single("rules file");
         RulesInUse rules = RulesInUse.load(file, console);
         // Shows what 'run' would do now: after a run of these rules, only the mail that arrived since.

@@ -23,6 +23,7 @@ import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.engine.AppliedFolders;
 import io.mailrules.engine.CompiledPlan;
+import io.mailrules.imap.ImapConnector;
 
 /** {@code mailrules run FILE}: plan and apply in one go, for schedulers and for people who trust their rules. */
 public final class RunCommand implements Command {
@@ -70,6 +71,8 @@ public final class RunCommand implements Command {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("--journal");
         Arguments arguments = Arguments.parse(args, Set.of("--json", "--full"), valued);
+        // The mail classes load on another core while the rules file is validated on this one.
+        ImapConnector.prepareInBackground();
         RulesInUse rules = RulesInUse.load(arguments.single("rules file"), console);
         MailWiring wiring = new MailWiring(clock);
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);

@@ -70,6 +70,8 @@ final class MailrulesRun {
 
     Timings run(Path file, String password, Path journal) throws Exception {
         long start = System.nanoTime();
+        // As the command line does: mail classes load in the background while the file is validated.
+        ImapConnector.prepareInBackground();
         Model model = load(file);
         MailboxLogins logins = name -> new MailboxLogin(settings(mailbox(model, name)), Credentials.password(password));
         ImapConnector connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4));
