@@ -33,7 +33,7 @@ final class FolderEvaluator {
 
     private final ZoneId zone;
     private final LocalDate today;
-    private final Set<String> rowFields;
+    private final boolean preview;
 
     /**
      * @param today the day ages are counted from
@@ -42,7 +42,7 @@ final class FolderEvaluator {
     FolderEvaluator(ZoneId zone, LocalDate today, boolean preview) {
         this.zone = zone;
         this.today = today;
-        this.rowFields = preview ? DISPLAY_FIELDS : Set.of();
+        this.preview = preview;
     }
 
     /** @param seen what this evaluation saw of the folder, for the next incremental run */
@@ -186,8 +186,10 @@ final class FolderEvaluator {
         UidSet.Builder actedOn = UidSet.builder();
         outcomes.keySet().forEach(actedOn::add);
         List<PlannedMessage> messages = new ArrayList<>();
-        // Without header fields this is a FETCH of dates only, which the server answers from its index.
-        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), rowFields)) {
+        // Without header fields this is a FETCH of dates only, which the server answers from its index. Undo finds
+        // moved mail by the target UIDs the server reports, or else by Message-ID: only then are those fetched.
+        Set<String> fields = preview ? DISPLAY_FIELDS : reader.reportsCopyUids() ? Set.of() : Set.of("Message-ID");
+        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), fields)) {
             Outcome outcome = outcomes.get(message.uid());
             if (outcome == null) {
                 continue;

@@ -9,11 +9,9 @@ import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.UidMapping;
 import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.MailboxException;
-import io.mailrules.core.source.MessageHeaders;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finishes a batch that an earlier attempt sent without recording the answer, so that whatever the server did
@@ -49,36 +47,16 @@ final class Reconciliation {
                         () -> withoutId.add(message.uid()));
             }
         }
-        sought.putAll(sourceMessageIds(withoutId.build()));
+        // A message a server without MOVE copied before the crash is still in the source, so its Message-ID can be
+        // read there and it is found in the target: it is not copied twice.
+        sought.putAll(MessageIdLocator.idsInFolder(session, folder.folder(), folder.snapshot().uidValidity(),
+                withoutId.build()));
         try {
             return Optional.of(MessageIdLocator.locate(session, batch.command().target().get(), sought,
                     UidSet.empty()));
         } catch (FolderNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * A plan made for applying straight away carries no Message-IDs; what is still in the source folder can be
-     * asked for now, for this one batch only. A message a server without MOVE copied before the crash is still
-     * there and is found in the target that way, so it is not copied twice.
-     */
-    private Map<Long, String> sourceMessageIds(UidSet uids) throws MailboxException {
-        Map<Long, String> ids = new HashMap<>();
-        if (uids.isEmpty()) {
-            return ids;
-        }
-        try (ImapFolderReader reader = session.openReader(folder.folder())) {
-            if (reader.snapshot().uidValidity() != folder.snapshot().uidValidity()) {
-                return ids;
-            }
-            for (MessageHeaders message : reader.fetchHeaders(uids, Set.of("Message-ID"))) {
-                message.messageId().ifPresent(id -> ids.put(message.uid(), id));
-            }
-        } catch (FolderNotFoundException e) {
-            return ids;
-        }
-        return ids;
     }
 
     BatchResult finish(FolderApplier applier, Batch batch, Optional<MessageIdLocator.Found> arrivals)

@@ -231,7 +231,7 @@ class PlanCompilerTest {
     }
 
     @Test
-    void aPlanForApplyingFetchesDatesButNoHeadersAndHasThePreviewsBatches() throws MailboxException {
+    void aPlanForApplyingFetchesNoPreviewFieldsAndHasThePreviewsBatches() throws MailboxException {
         mail(1, "a@x.com", "old", 400);
         mail(2, "b@x.com", "new", 1);
         String rules = """
@@ -244,12 +244,14 @@ class PlanCompilerTest {
         int previewFetches = inbox.fetches().size();
         Plan lean = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
                 files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
-        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1, 2), Set.of())),
-                inbox.fetches().subList(previewFetches, inbox.fetches().size()));
+        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1, 2), Set.of("Message-ID"))),
+                inbox.fetches().subList(previewFetches, inbox.fetches().size()),
+                "a server that reports no target UIDs leaves undo the Message-IDs to find moved mail by");
         assertEquals(batches(preview), batches(lean));
         assertEquals(List.of("INBOX addFlags \\Seen 2", "INBOX move Archive/2025 1"), batches(lean));
         PlannedMessage old = message(lean, 1);
-        assertTrue(old.messageId().isEmpty() && old.from().isEmpty() && old.subject().isEmpty());
+        assertTrue(old.from().isEmpty() && old.subject().isEmpty());
+        assertEquals("<1@test>", old.messageId().orElseThrow());
         assertEquals(message(preview, 1).internalDate(), old.internalDate());
         assertEquals("<1@test>", message(preview, 1).messageId().orElseThrow());
     }
