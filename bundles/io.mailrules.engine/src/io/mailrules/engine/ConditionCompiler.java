@@ -73,7 +73,12 @@ final class ConditionCompiler {
 
     /** The day before which {@code older than amount unit} holds. */
     LocalDate cutoff(int amount, TimeUnit unit) {
-        return unit == TimeUnit.MONTHS ? today.minusMonths(amount) : today.minusDays(amount);
+        return cutoff(today, amount, unit);
+    }
+
+    /** The day before which {@code older than amount unit} holds when ages are counted from {@code day}. */
+    static LocalDate cutoff(LocalDate day, int amount, TimeUnit unit) {
+        return unit == TimeUnit.MONTHS ? day.minusMonths(amount) : day.minusDays(amount);
     }
 
     LocalDate dayOf(MessageHeaders message) {
@@ -93,8 +98,18 @@ final class ConditionCompiler {
         // Every candidate already satisfies each operand's narrowing, so only the inexact operands remain to check.
         List<LocalCheck> residuals = operands.stream().flatMap(operand -> operand.residual().stream()).toList();
         LocalCheck standalone = LocalCheck.all(operands.stream().map(CompiledCondition::standalone).toList());
-        return new CompiledCondition(narrowing, residuals.isEmpty() ? Optional.empty()
-                : Optional.of(LocalCheck.all(residuals)), standalone);
+        if (residuals.isEmpty()) {
+            return CompiledCondition.exact(narrowing, standalone);
+        }
+        List<SearchKey> certain = new ArrayList<>();
+        for (CompiledCondition operand : operands) {
+            operand.certain().filter(key -> !(key instanceof SearchKey.All)).ifPresent(certain::add);
+        }
+        boolean allCertain = operands.stream().allMatch(operand -> operand.certain().isPresent());
+        Optional<SearchKey> confirming = allCertain && !certain.isEmpty()
+                ? Optional.of(certain.size() == 1 ? certain.getFirst() : new SearchKey.And(certain))
+                : Optional.empty();
+        return new CompiledCondition(narrowing, Optional.of(LocalCheck.all(residuals)), standalone, confirming);
     }
 
     private static CompiledCondition disjunction(List<CompiledCondition> operands) {
@@ -108,9 +123,19 @@ final class ConditionCompiler {
         }
         LocalCheck standalone = LocalCheck.any(operands.stream().map(CompiledCondition::standalone).toList());
         boolean exact = operands.stream().allMatch(CompiledCondition::isExact);
+        if (exact) {
+            return CompiledCondition.exact(narrowing, standalone);
+        }
         // A candidate found through one operand's narrowing may still satisfy another operand exactly, so an
-        // inexact disjunction is decided as a whole.
-        return new CompiledCondition(narrowing, exact ? Optional.empty() : Optional.of(standalone), standalone);
+        // inexact disjunction is decided as a whole; what any operand's certain SEARCH finds matches for sure.
+        SearchKey confirming = null;
+        for (CompiledCondition operand : operands) {
+            SearchKey certain = operand.certain().orElse(null);
+            if (certain != null) {
+                confirming = confirming == null ? certain : SearchKey.or(confirming, certain);
+            }
+        }
+        return new CompiledCondition(narrowing, Optional.of(standalone), standalone, Optional.ofNullable(confirming));
     }
 
     private static CompiledCondition negation(CompiledCondition operand) {
@@ -148,7 +173,12 @@ final class ConditionCompiler {
                 String wanted = domain.getValue().toLowerCase(Locale.ROOT);
                 LocalCheck check = LocalCheck.of(anyValue(name, value -> HeaderFields.domains(value).stream()
                         .anyMatch(found -> found.equals(wanted) || found.endsWith("." + wanted))), fields, DOMAIN);
-                yield new CompiledCondition(substring(selector, domain.getValue()), Optional.of(check), check);
+                Optional<SearchKey> confirming = HeaderFields.isAddressField(selector)
+                        ? Optional.of(SearchKey.or(substring(selector, "@" + wanted + ">"),
+                                substring(selector, "." + wanted + ">")))
+                        : Optional.empty();
+                yield new CompiledCondition(substring(selector, domain.getValue()), Optional.of(check), check,
+                        confirming);
             }
             default -> throw new IllegalArgumentException("unknown matcher " + condition.getMatcher().eClass().getName());
         };

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.FolderSnapshot;
 import io.mailrules.core.plan.PlannedMessage;
@@ -21,8 +22,9 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
 
 /**
- * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing, at most one header fetch for
- * every rule SEARCH cannot decide, and one fetch of what the preview shows for the messages acted on. First
+ * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing (and per confirming SEARCH of an
+ * inexact rule), at most one header fetch for the candidates SEARCH cannot decide, and one fetch of what the
+ * preview shows (or, for a plan applied at once, of dates only) for the messages acted on. First
  * terminal match is resolved on UID sets, so the cost grows with the number of rules, not rules times messages.
  */
 final class FolderEvaluator {
@@ -30,19 +32,40 @@ final class FolderEvaluator {
     static final Set<String> DISPLAY_FIELDS = Set.of("Message-ID", "From", "Subject");
 
     private final ZoneId zone;
+    private final LocalDate today;
+    private final boolean preview;
 
-    FolderEvaluator(ZoneId zone) {
+    /**
+     * @param today the day ages are counted from
+     * @param preview whether planned messages carry {@link #DISPLAY_FIELDS}, or only what applying needs
+     */
+    FolderEvaluator(ZoneId zone, LocalDate today, boolean preview) {
         this.zone = zone;
+        this.today = today;
+        this.preview = preview;
     }
 
-    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages) {
+    /** @param seen what this evaluation saw of the folder, for the next incremental run */
+    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages, FolderState seen) {
     }
 
-    Result evaluate(FolderReader reader, List<CompiledRule> rules) throws MailboxException {
+    /**
+     * @param earlier what an earlier applied run of the same rules saw of this folder; while it holds, rules whose
+     *        verdict never changes look only at the mail that arrived since
+     */
+    Result evaluate(FolderReader reader, List<CompiledRule> rules, String mailbox, String rulesDigest,
+            Optional<FolderState> earlier) throws MailboxException {
         FolderSnapshot snapshot = reader.snapshot();
         // Mail that arrives after the snapshot is left for the next run rather than acted on unpinned.
         UidSet pinned = snapshot.uidNext() > 1 ? UidSet.range(1, snapshot.uidNext() - 1) : UidSet.empty();
-        List<UidSet> matched = matches(reader, rules, pinned);
+        Optional<UidSet> newMail = earlier
+                .filter(state -> state.holdsFor(rulesDigest, snapshot.uidValidity())
+                        && state.highestUidSeen() < snapshot.uidNext())
+                .map(state -> state.highestUidSeen() + 1 < snapshot.uidNext()
+                        ? UidSet.range(state.highestUidSeen() + 1, snapshot.uidNext() - 1)
+                        : UidSet.empty());
+        Optional<LocalDate> lastDay = newMail.isPresent() ? earlier.map(FolderState::evaluatedOn) : Optional.empty();
+        List<UidSet> matched = matches(reader, rules, pinned, newMail, lastDay);
 
         Map<Long, Outcome> outcomes = new TreeMap<>();
         UidSet remaining = matched.stream().reduce(UidSet.empty(), UidSet::union);
@@ -59,27 +82,51 @@ final class FolderEvaluator {
                 remaining = remaining.minus(hits);
             }
         }
-        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes));
+        FolderState seen = new FolderState(mailbox, snapshot.folder(), rulesDigest, snapshot.uidValidity(),
+                snapshot.uidNext() - 1, snapshot.highestModSeq(), today);
+        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes), seen);
     }
 
-    private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned)
-            throws MailboxException {
+    private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
+            Optional<UidSet> newMail, Optional<LocalDate> lastDay) throws MailboxException {
         Map<SearchKey, UidSet> searches = new HashMap<>();
         List<UidSet> candidates = new ArrayList<>();
+        List<UidSet> certain = new ArrayList<>();
         UidSet toFetch = UidSet.empty();
         Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (CompiledRule rule : rules) {
-            SearchKey key = rule.condition().narrowing();
-            UidSet found = searches.get(key);
-            if (found == null) {
-                found = pinned.isEmpty() ? UidSet.empty() : reader.search(key).intersect(pinned);
-                searches.put(key, found);
+            // The window goes to the server as a UID range, so that it scans the new mail only.
+            Optional<UidSet> window = rule.newMailOnly() ? newMail : Optional.empty();
+            Optional<LocalDate> crossedSince = Optional.empty();
+            if (rule.agedCutoff().isPresent() && lastDay.isPresent()) {
+                LocalDate before = rule.agedCutoff().get().apply(lastDay.get());
+                if (before.isBefore(rule.agedCutoff().get().apply(today))) {
+                    crossedSince = Optional.of(before);
+                } else {
+                    window = newMail;
+                }
+            }
+            UidSet scope = window.orElse(pinned);
+            SearchKey key = crossedSince.isPresent()
+                    ? crossedOrNew(rule.condition().narrowing(), crossedSince.get(), newMail.orElseThrow())
+                    : windowed(rule.condition().narrowing(), window);
+            UidSet found = search(reader, searches, key, scope);
+            if (rule.condition().residual().isPresent()) {
+                UidSet sure = UidSet.empty();
+                Optional<SearchKey> confirming = rule.condition().confirming();
+                if (confirming.isPresent() && !found.isEmpty()) {
+                    sure = search(reader, searches, windowed(confirming.get(), window), scope).intersect(found);
+                }
+                certain.add(sure);
+                UidSet unsure = found.minus(sure);
+                if (!unsure.isEmpty()) {
+                    toFetch = toFetch.union(unsure);
+                    fields.addAll(rule.condition().residual().get().fields());
+                }
+            } else {
+                certain.add(UidSet.empty());
             }
             candidates.add(found);
-            if (rule.condition().residual().isPresent()) {
-                toFetch = toFetch.union(found);
-                fields.addAll(rule.condition().residual().get().fields());
-            }
         }
         Map<Long, MessageHeaders> fetched = toFetch.isEmpty() ? Map.of() : byUid(reader.fetchHeaders(toFetch, fields));
         List<UidSet> matched = new ArrayList<>();
@@ -90,7 +137,8 @@ final class FolderEvaluator {
                 continue;
             }
             UidSet.Builder confirmed = UidSet.builder();
-            for (long uid : candidates.get(i)) {
+            confirmed.addAll(certain.get(i));
+            for (long uid : candidates.get(i).minus(certain.get(i))) {
                 MessageHeaders message = fetched.get(uid);
                 if (message != null && residual.get().test().test(message)) {
                     confirmed.add(uid);
@@ -101,6 +149,35 @@ final class FolderEvaluator {
         return matched;
     }
 
+    /** Mail seen before that grew old enough since the last run's day, or any new mail. */
+    private static SearchKey crossedOrNew(SearchKey key, LocalDate lastCutoff, UidSet newMail) {
+        SearchKey crossed = new SearchKey.Since(lastCutoff);
+        return SearchKey.and(key, newMail.isEmpty() ? crossed : SearchKey.or(new SearchKey.Uid(newMail), crossed));
+    }
+
+    private static SearchKey windowed(SearchKey key, Optional<UidSet> window) {
+        if (window.isEmpty() || window.get().isEmpty()) {
+            return key;
+        }
+        SearchKey uids = new SearchKey.Uid(window.get());
+        return key instanceof SearchKey.All ? uids : SearchKey.and(uids, key);
+    }
+
+    /** One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins; none for an empty scope. */
+    private static UidSet search(FolderReader reader, Map<SearchKey, UidSet> searches, SearchKey key, UidSet scope)
+            throws MailboxException {
+        if (scope.isEmpty()) {
+            // Not cached: an empty window's key is the full folder's, whose answer is another.
+            return UidSet.empty();
+        }
+        UidSet found = searches.get(key);
+        if (found == null) {
+            found = reader.search(key).intersect(scope);
+            searches.put(key, found);
+        }
+        return found;
+    }
+
     private List<PlannedMessage> plannedMessages(FolderReader reader, String folder, Map<Long, Outcome> outcomes)
             throws MailboxException {
         if (outcomes.isEmpty()) {
@@ -109,7 +186,10 @@ final class FolderEvaluator {
         UidSet.Builder actedOn = UidSet.builder();
         outcomes.keySet().forEach(actedOn::add);
         List<PlannedMessage> messages = new ArrayList<>();
-        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), DISPLAY_FIELDS)) {
+        // Without header fields this is a FETCH of dates only, which the server answers from its index. Undo finds
+        // moved mail by the target UIDs the server reports, or else by Message-ID: only then are those fetched.
+        Set<String> fields = preview ? DISPLAY_FIELDS : reader.reportsCopyUids() ? Set.of() : Set.of("Message-ID");
+        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), fields)) {
             Outcome outcome = outcomes.get(message.uid());
             if (outcome == null) {
                 continue;

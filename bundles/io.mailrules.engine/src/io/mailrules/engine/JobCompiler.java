@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.time.LocalDate;
+
+import org.eclipse.emf.ecore.EObject;
 
 import io.mailrules.core.plan.Action;
 import io.mailrules.core.plan.Flags;
@@ -15,7 +19,13 @@ import io.mailrules.core.plan.SystemFlag;
 import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.Rules;
+import io.mailrules.dsl.mailrules.AgeCondition;
+import io.mailrules.dsl.mailrules.AgeDirection;
+import io.mailrules.dsl.mailrules.And;
+import io.mailrules.dsl.mailrules.Condition;
 import io.mailrules.dsl.mailrules.CopyAction;
+import io.mailrules.dsl.mailrules.FlagCondition;
+import io.mailrules.dsl.mailrules.KeywordCondition;
 import io.mailrules.dsl.mailrules.DeleteAction;
 import io.mailrules.dsl.mailrules.ExpungeAction;
 import io.mailrules.dsl.mailrules.FlagAction;
@@ -69,7 +79,8 @@ final class JobCompiler {
                     continue;
                 }
                 rules.add(new CompiledRule(ruleName(rule), conditions.compile(rule.getCondition()),
-                        actions(rule, source, targets)));
+                        actions(rule, source, targets), verdictIsFixed(rule.getCondition()),
+                        agedCutoff(rule.getCondition())));
             }
             return List.of(new FolderRules(source, rules));
         }
@@ -79,9 +90,36 @@ final class JobCompiler {
             CompiledCondition condition = retentionCondition(policy);
             ActionTemplate action = terminal(policy.getAction(), targets);
             byFolder.computeIfAbsent(folder, key -> new ArrayList<>())
-                    .add(new CompiledRule(policyName(policy), condition, List.of(action)));
+                    .add(new CompiledRule(policyName(policy), condition, List.of(action), false,
+                            Optional.of(day -> ConditionCompiler.cutoff(day, policy.getAmount(), policy.getUnit()))));
         }
         return byFolder.entrySet().stream().map(entry -> new FolderRules(entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** A condition on headers, size and the like gives a message the same verdict every time it is asked. */
+    private static boolean verdictIsFixed(Condition condition) {
+        if (condition == null) {
+            return false;
+        }
+        List<EObject> parts = new ArrayList<>();
+        parts.add(condition);
+        condition.eAllContents().forEachRemaining(parts::add);
+        return parts.stream().noneMatch(part -> part instanceof AgeCondition || part instanceof FlagCondition
+                || part instanceof KeywordCondition);
+    }
+
+    /** {@code older than N} alone, or and-ed with conditions whose verdict never changes. */
+    private static Optional<UnaryOperator<LocalDate>> agedCutoff(Condition condition) {
+        List<Condition> operands = condition instanceof And and ? and.getOperands() : List.of(condition);
+        List<AgeCondition> ages = operands.stream().filter(AgeCondition.class::isInstance)
+                .map(AgeCondition.class::cast).toList();
+        boolean restFixed = operands.stream().filter(operand -> !(operand instanceof AgeCondition))
+                .allMatch(JobCompiler::verdictIsFixed);
+        if (ages.size() != 1 || ages.getFirst().getDirection() != AgeDirection.OLDER || !restFixed) {
+            return Optional.empty();
+        }
+        AgeCondition age = ages.getFirst();
+        return Optional.of(day -> ConditionCompiler.cutoff(day, age.getAmount(), age.getUnit()));
     }
 
     List<RuleExplanation> explain(Job job) {

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.mailrules.core.incremental.FolderState;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
@@ -40,11 +42,22 @@ public final class PlanCompiler {
 
     private final MailboxAccess access;
     private final Clock clock;
+    private final FolderStates earlierRuns;
 
     /** @param clock gives "now" for ages and retention dates, and its zone the day boundaries */
     public PlanCompiler(MailboxAccess access, Clock clock) {
+        this(access, clock, FolderStates.NONE);
+    }
+
+    /**
+     * A compiler for incremental runs: where {@code earlierRuns} has a folder's state from an applied run of the
+     * same rules file and the folder kept its UIDVALIDITY, rules whose verdict on a message never changes look only
+     * at mail with a higher UID; retention, age, flag and keyword conditions still see the whole folder.
+     */
+    public PlanCompiler(MailboxAccess access, Clock clock, FolderStates earlierRuns) {
         this.access = Objects.requireNonNull(access, "access");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.earlierRuns = Objects.requireNonNull(earlierRuns, "earlierRuns");
     }
 
     /**
@@ -56,16 +69,19 @@ public final class PlanCompiler {
         Instant now = clock.instant();
         JobCompiler jobs = new JobCompiler(new ConditionCompiler(LocalDate.ofInstant(now, clock.getZone()),
                 clock.getZone()));
-        FolderEvaluator evaluator = new FolderEvaluator(clock.getZone());
+        FolderEvaluator evaluator = new FolderEvaluator(clock.getZone(), LocalDate.ofInstant(now, clock.getZone()),
+                request.preview());
         List<Job> selected = JobSelection.jobs(request.model(), request.job());
         int[] nextSequence = {0};
         List<MailboxPlan> mailboxes = new ArrayList<>();
+        List<FolderState> seen = new ArrayList<>();
         for (Map.Entry<Mailbox, List<Job>> entry : JobSelection.mailboxes(selected, request.mailboxes()).entrySet()) {
-            mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence));
+            mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence,
+                    request.source().sha256(), seen));
         }
         PlanId id = request.id().orElseGet(() -> new PlanId("plan-" + ID_TIME.format(now) + "-"
                 + request.source().sha256().substring(0, 8)));
-        return new CompiledPlan(new Plan(id, now, request.source(), mailboxes), explain(jobs, selected));
+        return new CompiledPlan(new Plan(id, now, request.source(), mailboxes), explain(jobs, selected), seen);
     }
 
     /** How each rule of the selected jobs is evaluated; needs no server. */
@@ -81,7 +97,7 @@ public final class PlanCompiler {
     }
 
     private MailboxPlan mailboxPlan(Mailbox mailbox, List<Job> jobs, JobCompiler compiler, FolderEvaluator evaluator,
-            int[] nextSequence) throws MailboxException {
+            int[] nextSequence, String rulesDigest, List<FolderState> seen) throws MailboxException {
         ServerFolders server = access.folders(mailbox.getName());
         // Jobs reading the same folder share one evaluation, so a message is moved at most once per run.
         Map<String, List<CompiledRule>> rulesByFolder = new LinkedHashMap<>();
@@ -106,8 +122,10 @@ public final class PlanCompiler {
             }
             FolderEvaluator.Result result;
             try (FolderReader reader = access.open(mailbox.getName(), entry.getKey())) {
-                result = evaluator.evaluate(reader, entry.getValue());
+                result = evaluator.evaluate(reader, entry.getValue(), mailbox.getName(), rulesDigest,
+                        earlierRuns.find(mailbox.getName(), entry.getKey()));
             }
+            seen.add(result.seen());
             List<Batch> batches = new ArrayList<>();
             for (BatchPlanner.PlannedBatch batch : BatchPlanner.batches(result.messages())) {
                 batches.add(Batch.of(nextSequence[0]++, mailbox.getName(), result.snapshot().folder(),

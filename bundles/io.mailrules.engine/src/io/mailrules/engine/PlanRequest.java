@@ -19,9 +19,12 @@ import io.mailrules.dsl.mailrules.Model;
  *        plans every target
  * @param source the rules file and its digest, recorded in the plan
  * @param id the plan's id; empty derives one from the clock and the source digest
+ * @param preview whether each planned message carries what a person reads in a preview (Message-ID, From,
+ *        Subject); a plan that is applied at once needs only UIDs, dates, rules and actions, and skipping the
+ *        header fetch for every message acted on is most of what planning costs on a large mailbox
  */
 public record PlanRequest(Model model, Optional<String> job, Set<String> mailboxes, SourceRef source,
-        Optional<PlanId> id) {
+        Optional<PlanId> id, boolean preview) {
 
     public PlanRequest {
         Objects.requireNonNull(model, "model");
@@ -29,6 +32,12 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
         mailboxes = Set.copyOf(mailboxes);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(id, "id");
+    }
+
+    /** A request for a previewable plan, with every message's Message-ID, From and Subject. */
+    public PlanRequest(Model model, Optional<String> job, Set<String> mailboxes, SourceRef source,
+            Optional<PlanId> id) {
+        this(model, job, mailboxes, source, id, true);
     }
 
     public static PlanRequest allJobs(Model model, SourceRef source) {
@@ -45,11 +54,11 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
 
     /** Plans those of the named mailboxes that the jobs target, e.g. the members of a group. */
     public PlanRequest forMailboxes(Set<String> names) {
-        return new PlanRequest(model, job, names, source, id);
+        return new PlanRequest(model, job, names, source, id, preview);
     }
 
     public PlanRequest forJob(String name) {
-        return new PlanRequest(model, Optional.of(name), mailboxes, source, id);
+        return new PlanRequest(model, Optional.of(name), mailboxes, source, id, preview);
     }
 
     /**
@@ -64,6 +73,14 @@ public record PlanRequest(Model model, Optional<String> job, Set<String> mailbox
     }
 
     public PlanRequest withId(PlanId planId) {
-        return new PlanRequest(model, job, mailboxes, source, Optional.of(planId));
+        return new PlanRequest(model, job, mailboxes, source, Optional.of(planId), preview);
+    }
+
+    /**
+     * The same request for a plan that is applied straight away ({@code mailrules run}): its messages carry no
+     * Message-ID, From or Subject. Resume and undo fetch Message-IDs themselves where UIDs cannot tell.
+     */
+    public PlanRequest forApplying() {
+        return new PlanRequest(model, job, mailboxes, source, id, false);
     }
 }

@@ -31,11 +31,14 @@ public final class FolderApplier implements AutoCloseable {
     private final ImapMailbox mailbox;
     private final ImapFolderReader folder;
     private final FolderSnapshot current;
+    private final Presence presence;
 
-    private FolderApplier(ImapMailbox mailbox, ImapFolderReader folder, FolderSnapshot current) {
+    private FolderApplier(ImapMailbox mailbox, ImapFolderReader folder, FolderSnapshot current,
+            boolean unchangedSincePlan) {
         this.mailbox = mailbox;
         this.folder = folder;
         this.current = current;
+        this.presence = new Presence(unchangedSincePlan);
     }
 
     static FolderApplier start(ImapMailbox mailbox, ImapFolderReader folder, FolderSnapshot planned)
@@ -52,7 +55,24 @@ public final class FolderApplier implements AutoCloseable {
             throw new SnapshotChangedException(mailbox.settings().name(), mailbox.settings().host(),
                     planned.folder(), planned.uidValidity(), current.uidValidity());
         }
-        return new FolderApplier(mailbox, folder, current);
+        return new FolderApplier(mailbox, folder, current, unchangedSince(planned, current));
+    }
+
+    /**
+     * With CONDSTORE every change to a folder, an expunge included, raises its HIGHESTMODSEQ: an unchanged value
+     * means every message the plan saw is still there, and no SEARCH has to ask.
+     */
+    private static boolean unchangedSince(FolderSnapshot planned, FolderSnapshot current) {
+        return planned.highestModSeq().isPresent() && planned.highestModSeq().equals(current.highestModSeq())
+                && planned.uidNext() == current.uidNext();
+    }
+
+    /**
+     * Asks the server once which of {@code uids} are still in the folder, so that the batches that follow need no
+     * SEARCH of their own; call it with the UIDs of all batches about to be applied here.
+     */
+    public void expect(UidSet uids) throws MailboxException {
+        presence.check(uids);
     }
 
     /** The folder's state when it was opened for applying. */
@@ -71,7 +91,7 @@ public final class FolderApplier implements AutoCloseable {
             throw new SnapshotChangedException(mailbox.settings().name(), mailbox.settings().host(), batch.folder(),
                     batch.uidValidity(), current.uidValidity());
         }
-        UidSet present = folder.present(batch.uids());
+        UidSet present = presence.check(batch.uids());
         UidSet skipped = batch.uids().minus(present);
         if (present.isEmpty()) {
             return new BatchResult(batch, present, skipped, BatchOutcome.done(), Optional.empty());
@@ -85,8 +105,10 @@ public final class FolderApplier implements AutoCloseable {
                 case BatchCommand.RemoveFlags remove -> store(present, "-FLAGS.SILENT", remove.storedFlags(), progress);
                 case BatchCommand.Expunge expunge -> expunge(present, progress);
             };
+            presence.removedIfMoved(batch.command(), present);
             return new BatchResult(batch, present, skipped, outcome, Optional.empty());
         } catch (Refused refused) {
+            presence.removedIfMoved(batch.command(), progress.acted.build());
             return BatchResult.failed(batch, progress.acted.build(), skipped, refused.failure);
         }
     }
@@ -227,6 +249,42 @@ public final class FolderApplier implements AutoCloseable {
     @Override
     public void close() {
         folder.close();
+    }
+
+    /**
+     * Which planned UIDs are still in the folder: checked with the server once per UID, or not at all when the
+     * folder is unchanged since the plan, then kept up to date with what this applier moves or expunges itself.
+     * A message another client removes in between is ignored by the UID command sent for it.
+     */
+    private final class Presence {
+        private final boolean unchangedSincePlan;
+        private UidSet checked = UidSet.empty();
+        private UidSet found = UidSet.empty();
+        private UidSet removed = UidSet.empty();
+
+        Presence(boolean unchangedSincePlan) {
+            this.unchangedSincePlan = unchangedSincePlan;
+        }
+
+        UidSet check(UidSet uids) throws MailboxException {
+            if (unchangedSincePlan) {
+                // UIDs are never reused, so no message at or above UIDNEXT can be there.
+                UidSet seen = current.uidNext() > 1 ? UidSet.range(1, current.uidNext() - 1) : UidSet.empty();
+                return uids.intersect(seen).minus(removed);
+            }
+            UidSet unchecked = uids.minus(checked);
+            if (!unchecked.isEmpty()) {
+                found = found.union(folder.present(unchecked));
+                checked = checked.union(unchecked);
+            }
+            return uids.intersect(found).minus(removed);
+        }
+
+        void removedIfMoved(BatchCommand command, UidSet acted) {
+            if (command instanceof BatchCommand.Move || command instanceof BatchCommand.Expunge) {
+                removed = removed.union(acted);
+            }
+        }
     }
 
     /** Which UIDs the server has already acted on while a batch goes out in parts. */

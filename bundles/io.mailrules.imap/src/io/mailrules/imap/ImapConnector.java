@@ -3,9 +3,19 @@ package io.mailrules.imap;
 import io.mailrules.core.source.MailboxException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
+import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
  * Opens IMAP sessions with Angus Mail. Connections honour the host limits of the {@link HostConnectionLimiter} the
@@ -53,6 +63,29 @@ public final class ImapConnector {
                 permit.close();
             }
         }
+    }
+
+    /**
+     * Loads Angus Mail's session, provider and protocol classes and the platform's TLS context on a daemon thread,
+     * without connecting: a command calls this first thing, so that its first connection does not wait for them
+     * while the rules file is still being validated on the main thread.
+     */
+    public static void prepareInBackground() {
+        Thread.ofPlatform().daemon().name("mailrules-imap-warm-up").start(() -> {
+            Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
+            try {
+                Session session = Session.getInstance(new Properties());
+                session.getStore("imap");
+                session.getStore("imaps");
+                SSLContext.getDefault();
+                for (Class<?> type : List.of(IMAPFolder.class, IMAPProtocol.class, FetchResponse.class,
+                        IMAPResponse.class, Argument.class, InternetHeaders.class, MimeUtility.class)) {
+                    Class.forName(type.getName(), true, type.getClassLoader());
+                }
+            } catch (MessagingException | GeneralSecurityException | ClassNotFoundException e) {
+                // Only a head start: the first real connection loads whatever is missing and reports any failure.
+            }
+        });
     }
 
     private IMAPStore openStore(MailboxSettings settings, Credentials credentials, ServerCertificateTrust trust,

@@ -57,6 +57,11 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
     }
 
     @Override
+    public boolean reportsCopyUids() {
+        return mailbox.capabilities().uidPlus();
+    }
+
+    @Override
     public UidSet search(SearchKey key) throws MailboxException {
         ImapSearch search = key.toImap();
         Argument arguments = new Argument();

@@ -6,6 +6,7 @@ import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
+import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.BatchReport;
 import io.mailrules.core.run.FolderRefusal;
@@ -114,6 +115,7 @@ final class MailboxRun {
             return true;
         }
         try (applier) {
+            applier.expect(batches.stream().map(Batch::uids).reduce(UidSet.empty(), UidSet::union));
             for (int i = 0; i < batches.size(); i++) {
                 if (recorder.progress().isCancelled()) {
                     ending = Ending.CANCELLED;

@@ -181,11 +181,15 @@ final class MailboxUndoPlanner {
         return snapshots.get(folder);
     }
 
-    private Map<Long, String> messageIds(IntentRecord intent) {
+    private Map<Long, String> messageIds(IntentRecord intent) throws MailboxException {
         Map<Long, String> ids = new HashMap<>();
+        UidSet.Builder unknown = UidSet.builder();
         for (long uid : intent.uids()) {
-            plannedMessage(intent.folder(), uid).messageId().ifPresent(id -> ids.put(uid, id));
+            plannedMessage(intent.folder(), uid).messageId().ifPresentOrElse(id -> ids.put(uid, id),
+                    () -> unknown.add(uid));
         }
+        // A run that applied its plan at once kept no Message-IDs; copied messages are still in their source.
+        ids.putAll(MessageIdLocator.idsInFolder(session, intent.folder(), intent.uidValidity(), unknown.build()));
         return ids;
     }
 

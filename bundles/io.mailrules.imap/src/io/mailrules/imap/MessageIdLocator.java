@@ -3,6 +3,7 @@ package io.mailrules.imap;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.UidMapping;
 import io.mailrules.core.search.SearchKey;
+import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
 import java.util.ArrayList;
@@ -61,6 +62,28 @@ final class MessageIdLocator {
             });
             return new Found(uidValidity, mapping.build());
         }
+    }
+
+    /**
+     * The Message-IDs of those of {@code uids} still in {@code folder}, read now: a plan made to be applied at once
+     * carries none. Empty when the folder is gone or no longer has {@code uidValidity}.
+     */
+    static Map<Long, String> idsInFolder(ImapMailbox session, String folder, long uidValidity, UidSet uids)
+            throws MailboxException {
+        Map<Long, String> ids = new HashMap<>();
+        if (uids.isEmpty()) {
+            return ids;
+        }
+        try (ImapFolderReader reader = session.openReader(folder)) {
+            if (reader.snapshot().uidValidity() == uidValidity) {
+                for (MessageHeaders message : reader.fetchHeaders(uids, Set.of("Message-ID"))) {
+                    message.messageId().ifPresent(id -> ids.put(message.uid(), id));
+                }
+            }
+        } catch (FolderNotFoundException e) {
+            return ids;
+        }
+        return ids;
     }
 
     private static UidSet search(ImapFolderReader reader, List<String> ids) throws MailboxException {

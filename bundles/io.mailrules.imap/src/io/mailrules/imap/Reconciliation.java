@@ -40,11 +40,17 @@ final class Reconciliation {
             return Optional.empty();
         }
         Map<Long, String> sought = new HashMap<>();
+        UidSet.Builder withoutId = UidSet.builder();
         for (PlannedMessage message : folder.messages()) {
             if (batch.uids().contains(message.uid())) {
-                message.messageId().ifPresent(id -> sought.put(message.uid(), id));
+                message.messageId().ifPresentOrElse(id -> sought.put(message.uid(), id),
+                        () -> withoutId.add(message.uid()));
             }
         }
+        // A message a server without MOVE copied before the crash is still in the source, so its Message-ID can be
+        // read there and it is found in the target: it is not copied twice.
+        sought.putAll(MessageIdLocator.idsInFolder(session, folder.folder(), folder.snapshot().uidValidity(),
+                withoutId.build()));
         try {
             return Optional.of(MessageIdLocator.locate(session, batch.command().target().get(), sought,
                     UidSet.empty()));

@@ -13,6 +13,7 @@ import io.mailrules.cli.Command;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.files.OwnerOnlyFile;
 import io.mailrules.cli.execution.PlanSelection;
@@ -21,7 +22,10 @@ import io.mailrules.cli.execution.RulesInUse;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.output.PlanPrinter;
 import io.mailrules.core.json.PlanJson;
+import io.mailrules.core.incremental.FolderStateStore;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.engine.CompiledPlan;
+import io.mailrules.imap.ImapConnector;
 
 /** {@code mailrules plan FILE}: the dry run, read-only, as a table for people or a saved plan for {@code apply}. */
 public final class PlanCommand implements Command {
@@ -61,6 +65,8 @@ public final class PlanCommand implements Command {
                   --explain     add how each rule is evaluated (server SEARCH or header fetch, and why)
                   --json        print the plan as JSON instead of the tables
                   -o FILE       also save the plan as JSON, for 'mailrules apply FILE' (readable by you only)
+                  --full        look at every message; by default, after a 'run' of the same rules, rules
+                                that do not test age, flags or keywords look at newer mail only
 
                 Exit code: 0 planned, 1 rule errors, 2 a mailbox could not be reached or logged in to.""";
     }
@@ -69,10 +75,16 @@ public final class PlanCommand implements Command {
     public int run(List<String> args, Console console) throws Exception {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("-o");
-        Arguments arguments = Arguments.parse(args, Set.of("--json", "--explain"), valued);
+        Arguments arguments = Arguments.parse(args, Set.of("--json", "--explain", "--full"), valued);
+        // The mail classes load on another core while the rules file is validated on this one.
+        ImapConnector.prepareInBackground();
         String file = arguments.single("rules file");
         RulesInUse rules = RulesInUse.load(file, console);
-        CompiledPlan compiled = Planning.plan(new MailWiring(clock), PlanSelection.request(arguments, rules), rules);
+        // Shows what 'run' would do now: after a run of these rules, only the mail that arrived since.
+        FolderStates earlierRuns = arguments.has("--full") ? FolderStates.NONE
+                : FolderStateStore.in(JournalDirectory.store(Optional.empty(), console).directory());
+        CompiledPlan compiled = Planning.plan(new MailWiring(clock), PlanSelection.request(arguments, rules), rules,
+                earlierRuns);
         String json = PlanJson.write(compiled.plan());
         Optional<String> output = arguments.value("-o");
         if (output.isPresent()) {

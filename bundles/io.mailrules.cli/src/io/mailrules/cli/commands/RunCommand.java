@@ -20,8 +20,11 @@ import io.mailrules.cli.fleet.FleetResult;
 import io.mailrules.cli.fleet.FleetRun;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.output.FleetSummaryPrinter;
+import io.mailrules.core.incremental.FolderStateStore;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.ImapConnector;
 
 /**
  * {@code mailrules run FILE}: plan and apply in one go, for schedulers and for people who trust their rules. Each
@@ -62,6 +65,8 @@ public final class RunCommand implements Command {
 
                   --mailbox M, --group G, --job NAME   as for 'plan'
                   --journal DIR                        as for 'apply'
+                  --full                               look at every message, not only the mail that
+                                                       arrived since the last run of these rules
                 """ + FleetLimits.HELP + """
                   --json                               print only the summary, as JSON
 
@@ -74,7 +79,9 @@ public final class RunCommand implements Command {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("--journal");
         valued.addAll(FleetLimits.OPTIONS);
-        Arguments arguments = Arguments.parse(args, Set.of("--json"), valued);
+        Arguments arguments = Arguments.parse(args, Set.of("--json", "--full"), valued);
+        // The mail classes load on another core while the rules file is validated on this one.
+        ImapConnector.prepareInBackground();
         RulesInUse rules = RulesInUse.load(arguments.single("rules file"), console);
         PlanRequest request = PlanSelection.request(arguments, rules);
         FleetLimits limits = FleetLimits.from(arguments);
@@ -85,11 +92,13 @@ public final class RunCommand implements Command {
         }
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
         boolean json = arguments.has("--json");
+        FolderStateStore states = FolderStateStore.in(journals.directory());
+        FolderStates earlierRuns = arguments.has("--full") ? FolderStates.NONE : states;
         StopSignal stop = new StopSignal();
         // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
         try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.err())) {
             FleetResult result = new FleetRun(limits.wiring(clock), rules.logins(), journals,
-                    limits.parallel(), console.err(), stop).run(request, mailboxes,
+                    limits.parallel(), console.err(), stop).incremental(earlierRuns, states).run(request, mailboxes,
                             new FleetPrinting(name(), console, json));
             if (json) {
                 FleetSummaryPrinter.printJson(result, console.out());

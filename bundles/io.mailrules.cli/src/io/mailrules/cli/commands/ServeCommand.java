@@ -27,6 +27,7 @@ import io.mailrules.cli.serve.Schedules;
 import io.mailrules.cli.serve.ServeLog;
 import io.mailrules.cli.serve.ServedSchedule;
 import io.mailrules.cli.serve.SignalTrap;
+import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.engine.PlanRequest;
 
@@ -99,8 +100,10 @@ public final class ServeCommand implements Command {
         try (CancelOnShutdown hook = trap.isPresent() ? null : new CancelOnShutdown(stop::stop, console.err())) {
             log.line("event", "start", "file", file, "schedules", schedules.size(), "journal",
                     journals.directory().toString(), "parallel", limits.parallel(), "perHost", limits.perHost());
+            // Every firing after the first looks at new mail only, where the rules allow (see incremental runs).
+            FolderStateStore states = FolderStateStore.in(journals.directory());
             FleetRun fleet = new FleetRun(limits.wiring(clock), rules.logins(), journals,
-                    limits.parallel(), console.err(), stop);
+                    limits.parallel(), console.err(), stop).incremental(states, states);
             int fired = new ScheduleLoop(clock, ScheduleLoop.sleeping(clock, stop), stop, log).run(schedules,
                     new ScheduledRuns(allJobs, fleet, stop, log));
             log.line("event", "stopped", "firings", fired);

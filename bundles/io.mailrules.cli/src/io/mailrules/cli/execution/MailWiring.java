@@ -3,6 +3,7 @@ package io.mailrules.cli.execution;
 import java.io.IOException;
 import java.time.Clock;
 
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunProgress;
@@ -53,8 +54,14 @@ public final class MailWiring {
 
     /** The dry run: reads the mailboxes, changes nothing. */
     public CompiledPlan plan(PlanRequest request, MailboxLogins logins) throws MailboxException {
+        return plan(request, logins, FolderStates.NONE);
+    }
+
+    /** The dry run of an incremental run: folders {@code earlierRuns} knows are looked at for new mail only. */
+    public CompiledPlan plan(PlanRequest request, MailboxLogins logins, FolderStates earlierRuns)
+            throws MailboxException {
         try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
-            return new PlanCompiler(access, clock).compile(request);
+            return new PlanCompiler(access, clock, earlierRuns).compile(request);
         }
     }
 

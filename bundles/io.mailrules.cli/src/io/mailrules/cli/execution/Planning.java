@@ -7,6 +7,7 @@ import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.UsageException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.CompiledPlan;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.engine.PlanRequest;
 
 /** The dry run shared by {@code plan} and {@code run}, with its failures turned into the command's exit codes. */
@@ -26,8 +27,13 @@ public final class Planning {
 
     public static CompiledPlan plan(MailWiring wiring, PlanRequest request, RulesInUse rules)
             throws CommandFailedException, UsageException {
+        return plan(wiring, request, rules, FolderStates.NONE);
+    }
+
+    public static CompiledPlan plan(MailWiring wiring, PlanRequest request, RulesInUse rules,
+            FolderStates earlierRuns) throws CommandFailedException, UsageException {
         try {
-            return wiring.plan(request, rules.logins());
+            return wiring.plan(request, rules.logins(), earlierRuns);
         } catch (MailboxException e) {
             // A folder the rules read that the server lacks is the rules' problem; the rest is about the server.
             throw new CommandFailedException(e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH

@@ -27,7 +27,8 @@ public final class FleetPrinting implements FleetListener {
     @Override
     public void finished(MailboxOutcome outcome, Optional<CompiledPlan> plan) {
         if (!json && plan.isPresent()) {
-            new PlanPrinter(ZoneId.systemDefault()).print(plan.get(), false, console.out());
+            // Plans for applying carry no message rows: counts, folder changes and folders to create only.
+            new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), console.out());
             console.out().println();
         }
         if (!json && outcome.run().isPresent()) {

@@ -11,6 +11,9 @@ import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.ProgressReporter;
 import io.mailrules.cli.execution.RunExitCode;
 import io.mailrules.cli.execution.StopSignal;
+import io.mailrules.core.incremental.FolderState;
+import io.mailrules.core.incremental.FolderStateStore;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.BatchOutcome;
@@ -18,6 +21,7 @@ import io.mailrules.core.run.BatchReport;
 import io.mailrules.core.run.MailboxReport;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.AppliedFolders;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.imap.MailboxLogins;
@@ -35,6 +39,8 @@ public final class FleetRun {
     private final int parallel;
     private final PrintStream log;
     private final StopSignal stop;
+    private final FolderStates earlierRuns;
+    private final Optional<FolderStateStore> remembered;
 
     /** @param log where batch log lines and per-mailbox failures go (standard error) */
     public FleetRun(MailWiring wiring, MailboxLogins logins, JournalStore journals, int parallel, PrintStream log,
@@ -45,6 +51,27 @@ public final class FleetRun {
         this.parallel = parallel;
         this.log = log;
         this.stop = stop;
+        this.earlierRuns = FolderStates.NONE;
+        this.remembered = Optional.empty();
+    }
+
+    private FleetRun(FleetRun fleet, FolderStates earlierRuns, FolderStateStore remembered) {
+        this.wiring = fleet.wiring;
+        this.logins = fleet.logins;
+        this.journals = fleet.journals;
+        this.parallel = fleet.parallel;
+        this.log = fleet.log;
+        this.stop = fleet.stop;
+        this.earlierRuns = earlierRuns;
+        this.remembered = Optional.of(remembered);
+    }
+
+    /**
+     * The same fleet run, incremental: mailboxes are planned against what {@code earlierRuns} saw, and the folders
+     * each mailbox's run finished are remembered in {@code remembered} for the next run.
+     */
+    public FleetRun incremental(FolderStates earlierRuns, FolderStateStore remembered) {
+        return new FleetRun(this, earlierRuns, remembered);
     }
 
     /**
@@ -68,7 +95,8 @@ public final class FleetRun {
         long started = System.nanoTime();
         CompiledPlan compiled;
         try {
-            compiled = wiring.plan(request, logins);
+            // Applied at once, so the plan needs no preview rows (From, Subject, Message-ID) per message.
+            compiled = wiring.plan(request.forApplying(), logins, earlierRuns);
         } catch (MailboxException e) {
             // As for a single mailbox: a folder the rules read that the server lacks is the rules' problem.
             MailboxOutcome outcome = MailboxOutcome.failed(mailbox, e.getMessage(), since(started),
@@ -79,6 +107,7 @@ public final class FleetRun {
         Plan plan = compiled.plan();
         if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
             MailboxOutcome outcome = MailboxOutcome.nothingToDo(mailbox, since(started));
+            remember(AppliedFolders.done(compiled, Optional.empty()));
             report(listener, outcome, Optional.of(compiled));
             return outcome;
         }
@@ -87,12 +116,26 @@ public final class FleetRun {
             RunResult result = wiring.apply(plan, logins, journals,
                     new ProgressReporter(plan, log, false, stop::isStopped));
             outcome = applied(mailbox, plan, result, since(started));
+            remember(AppliedFolders.done(compiled, Optional.of(result)));
         } catch (IOException e) {
             outcome = MailboxOutcome.failed(mailbox, "cannot write the journal in " + journals.directory() + ": "
                     + e.getMessage() + "; the run stopped before its next batch", since(started), ExitCode.PARTIAL_RUN);
         }
         report(listener, outcome, Optional.of(compiled));
         return outcome;
+    }
+
+    /** A state that cannot be written only costs the next run a full pass; the run itself went through. */
+    private void remember(List<FolderState> done) {
+        if (remembered.isEmpty()) {
+            return;
+        }
+        try {
+            remembered.get().record(done);
+        } catch (IOException e) {
+            log.println("mailrules: cannot remember what this run saw (" + e.getMessage()
+                    + "); the next run looks at every message again");
+        }
     }
 
     private static MailboxOutcome applied(String mailbox, Plan plan, RunResult result, Duration duration) {

@@ -32,12 +32,24 @@ public final class PlanPrinter {
     }
 
     public void print(CompiledPlan compiled, boolean explain, PrintStream out) {
+        print(compiled, explain, true, out);
+    }
+
+    /**
+     * Counts per rule, folder deltas and folders to create, without the table of messages: what a run that applies
+     * its plan at once shows, since its plan carries no From or Subject to list.
+     */
+    public void printSummary(CompiledPlan compiled, PrintStream out) {
+        print(compiled, false, false, out);
+    }
+
+    private void print(CompiledPlan compiled, boolean explain, boolean messages, PrintStream out) {
         Plan plan = compiled.plan();
         out.println("Plan " + plan.id() + " of " + plan.source().file() + ": " + count(plan.messageCount(), "message")
                 + " in " + count(plan.mailboxes().size(), "mailbox") + ", " + count(plan.batches().size(), "batch"));
         for (MailboxPlan mailbox : plan.mailboxes()) {
             out.println();
-            printMailbox(mailbox, out);
+            printMailbox(mailbox, messages, out);
         }
         if (explain && !compiled.explanations().isEmpty()) {
             out.println();
@@ -48,7 +60,7 @@ public final class PlanPrinter {
         }
     }
 
-    private void printMailbox(MailboxPlan mailbox, PrintStream out) {
+    private void printMailbox(MailboxPlan mailbox, boolean messages, PrintStream out) {
         out.println("Mailbox " + mailbox.mailbox() + " (" + mailbox.host() + "): "
                 + count(mailbox.messageCount(), "message") + ", " + count(mailbox.batches().size(), "batch"));
         if (mailbox.messageCount() == 0 && mailbox.foldersToCreate().isEmpty()) {
@@ -67,7 +79,7 @@ public final class PlanPrinter {
         if (!mailbox.foldersToCreate().isEmpty()) {
             out.println("  Create:   " + String.join(", ", mailbox.foldersToCreate()));
         }
-        for (FolderPlan folder : mailbox.folders()) {
+        for (FolderPlan folder : messages ? mailbox.folders() : List.<FolderPlan>of()) {
             out.println();
             out.println("  In " + folder.folder() + ":");
             Table table = Table.withColumns("DATE", "FROM", "SUBJECT", "RULE", "ACTION", "TARGET");

@@ -68,9 +68,11 @@ public final class ImapBench {
         MailrulesRun.Timings timings = new MailrulesRun(Clock.systemDefaultZone(), trace())
                 .run(Path.of(args.get(0)), password(), Path.of(args.get(1)));
         System.out.printf(Locale.ROOT, "load_s=%.3f%nplan_s=%.3f%nplan_imap_s=%.3f%nplan_imap_calls=%d%n"
-                + "apply_s=%.3f%nimap_s=%.3f%nbatches=%d%nstatus=%s%n", timings.loadSeconds(), timings.planSeconds(),
+                + "apply_s=%.3f%nimap_s=%.3f%nbatches=%d%nstatus=%s%nrerun_imap_s=%.3f%nrerun_imap_calls=%d%n"
+                + "rerun_batches=%d%n", timings.loadSeconds(), timings.planSeconds(),
                 timings.planImapSeconds(), timings.planImapCalls(), timings.applySeconds(),
-                timings.planImapSeconds() + timings.applySeconds(), timings.batches(), timings.status());
+                timings.planImapSeconds() + timings.applySeconds(), timings.batches(), timings.status(),
+                timings.rerunImapSeconds(), timings.rerunImapCalls(), timings.rerunBatches());
     }
 
     private static void minimal(List<String> args) throws Exception {

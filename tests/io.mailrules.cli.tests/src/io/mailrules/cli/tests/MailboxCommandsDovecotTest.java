@@ -67,6 +67,15 @@ class MailboxCommandsDovecotTest {
     }
 
     private Path rules(String user, int port, String credential) throws Exception {
+        return rules(user, port, credential, """
+                rules routing for sdr in "INBOX" {
+                    rule bounces when subject contains "Undelivered" then move to "Bounces"
+                    rule replies when subject contains "Re:" then move to "Replies"
+                }
+                """);
+    }
+
+    private Path rules(String user, int port, String credential, String jobs) throws Exception {
         Path file = work.resolve("sales.mailrules");
         Files.writeString(file, """
                 mailbox sdr {
@@ -75,11 +84,8 @@ class MailboxCommandsDovecotTest {
                     CREDENTIAL
                 }
 
-                rules routing for sdr in "INBOX" {
-                    rule bounces when subject contains "Undelivered" then move to "Bounces"
-                    rule replies when subject contains "Re:" then move to "Replies"
-                }
-                """.replace("PORT", Integer.toString(port)).replace("USER", user).replace("CREDENTIAL", credential));
+                """.replace("PORT", Integer.toString(port)).replace("USER", user).replace("CREDENTIAL", credential)
+                + jobs);
         return file;
     }
 
@@ -378,5 +384,51 @@ class MailboxCommandsDovecotTest {
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("mailrules plan: Mailbox sdr: no credentials: environment variable SDR_PASSWORD is not set."
                 + " Nothing was changed.\n", run.err());
+    }
+
+    @Test
+    void aSecondRunLooksAtNewMailAndChangedFlagsOnlyUntilFullOrARenumberedFolder() throws Exception {
+        String user = DOVECOT.freshUser();
+        try (MailClient client = new MailClient("127.0.0.1", DOVECOT.imapPort(), user, DovecotServer.PASSWORD)) {
+            client.create("Sales");
+            client.append("Sales", TestMessage.of("Bo <bo@ourteam.example>", "Lunch?").receivedAt(REPLIED),
+                    TestMessage.of("Ana Lima <ana@example.org>", "Re: pricing").receivedAt(REPLIED));
+            rules(user, DOVECOT.imapPort(), "password from env \"SDR_PASSWORD\"", """
+                    rules sales for sdr in "Sales" {
+                        rule lunch when subject contains "Lunch" then flag
+                        rule starred when is flagged and subject contains "pricing" then move to "Starred"
+                    }
+                    """);
+            CommandRun first = mailrules("run", "sales.mailrules");
+            assertEquals(0, first.exitCode(), first.toString());
+            assertEquals(List.of("\\Flagged"), client.contents("Sales").get("Lunch?"));
+
+            // The user takes the flag off one message and puts it on another; new mail arrives.
+            client.setFlag("Sales", "Lunch?", jakarta.mail.Flags.Flag.FLAGGED, false);
+            client.setFlag("Sales", "Re: pricing", jakarta.mail.Flags.Flag.FLAGGED, true);
+            client.append("Sales", TestMessage.of("Bo <bo@ourteam.example>", "Lunch on Friday").receivedAt(REPLIED));
+            CommandRun second = mailrules("run", "sales.mailrules");
+
+            assertEquals(0, second.exitCode(), second.toString());
+            assertTrue(second.out().contains("Rules:    sales/lunch 1, sales/starred 1"), second.toString());
+            assertEquals(List.of(), client.contents("Sales").get("Lunch?"), "old mail is not looked at again");
+            assertEquals(List.of("\\Flagged"), client.contents("Sales").get("Lunch on Friday"));
+            assertEquals(List.of("Re: pricing"), List.copyOf(client.contents("Starred").keySet()),
+                    "a rule on flags sees the flag the user set");
+
+            CommandRun unchanged = mailrules("run", "sales.mailrules");
+            assertEquals(0, unchanged.exitCode(), unchanged.toString());
+            assertTrue(unchanged.out().contains(": 0 messages in 1 mailbox, 0 batches"), unchanged.toString());
+
+            CommandRun full = mailrules("run", "sales.mailrules", "--full");
+            assertEquals(0, full.exitCode(), full.toString());
+            assertEquals(List.of("\\Flagged"), client.contents("Sales").get("Lunch?"), "--full looks at everything");
+
+            // A restored folder starts its UIDs again under another UIDVALIDITY: every message is looked at.
+            client.recreate("Sales", TestMessage.of("Bo <bo@ourteam.example>", "Lunch restored").receivedAt(REPLIED));
+            CommandRun renumbered = mailrules("run", "sales.mailrules");
+            assertEquals(0, renumbered.exitCode(), renumbered.toString());
+            assertEquals(List.of("\\Flagged"), client.contents("Sales").get("Lunch restored"));
+        }
     }
 }

@@ -12,10 +12,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.mailrules.core.incremental.FolderState;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.Plan;
@@ -209,6 +212,136 @@ class PlanCompilerTest {
                 """).plan();
         assertEquals(List.of("INBOX addFlags \\Seen 1", "INBOX addFlags \\Flagged 1"), batches(plan));
         assertTrue(inbox.searches().contains(new SearchKey.From("corp.com")));
+    }
+
+    @Test
+    void aDomainWrittenAsAnAngleAddressIsConfirmedBySearchAndOnlyTheRestIsFetched() throws MailboxException {
+        mail(1, "Ana <ana@corp.com>", "a", 1);
+        mail(2, "Ben <ben@mx.corp.com>", "b", 1);
+        mail(3, "cho@corp.com", "c", 1);
+        mail(4, "\"corp.com sales\" <dan@other.io>", "d", 1);
+        mail(5, "Eve <eve@corp.com.evil.io>", "e", 1);
+        Plan plan = compile("""
+                rules r for m { rule a when from domain "corp.com" then flag }
+                """).plan();
+        assertEquals(List.of("INBOX addFlags \\Flagged 1:3"), batches(plan));
+        FakeFolder.Fetch evaluation = inbox.fetches().getFirst();
+        assertEquals(Set.of("From"), evaluation.fields());
+        assertEquals("3:5", evaluation.uids().toString(), "only senders not written as <x@corp.com> are fetched");
+    }
+
+    @Test
+    void aPlanForApplyingFetchesNoPreviewFieldsAndHasThePreviewsBatches() throws MailboxException {
+        mail(1, "a@x.com", "old", 400);
+        mail(2, "b@x.com", "new", 1);
+        String rules = """
+                rules r for m {
+                    rule archive when older than 365 days then move to "Archive/{year}"
+                    rule rest when always then mark seen
+                }
+                """;
+        Plan preview = compile(rules).plan();
+        int previewFetches = inbox.fetches().size();
+        Plan lean = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
+                files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
+        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1, 2), Set.of("Message-ID"))),
+                inbox.fetches().subList(previewFetches, inbox.fetches().size()),
+                "a server that reports no target UIDs leaves undo the Message-IDs to find moved mail by");
+        assertEquals(batches(preview), batches(lean));
+        assertEquals(List.of("INBOX addFlags \\Seen 2", "INBOX move Archive/2025 1"), batches(lean));
+        PlannedMessage old = message(lean, 1);
+        assertTrue(old.from().isEmpty() && old.subject().isEmpty());
+        assertEquals("<1@test>", old.messageId().orElseThrow());
+        assertEquals(message(preview, 1).internalDate(), old.internalDate());
+        assertEquals("<1@test>", message(preview, 1).messageId().orElseThrow());
+    }
+
+    private static final String INCREMENTAL_RULES = """
+            rules r for m {
+                rule customers when from domain "corp.com" then flag
+                rule unread-old when not is seen and older than 30 days then move to "Later"
+            }
+            """;
+
+    private CompiledPlan compileAfter(CompiledPlan earlier, String rules) throws MailboxException {
+        FolderStates states = (mailbox, folder) -> earlier.folderStates().stream()
+                .filter(state -> state.mailbox().equals(mailbox) && state.folder().equals(folder)).findFirst();
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), states).compile(PlanRequest.allJobs(
+                files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
+    }
+
+    @Test
+    void afterAnAppliedRunFixedVerdictRulesSeeOnlyNewMailWhileAgeAndFlagRulesSeeTheWholeFolder()
+            throws MailboxException {
+        mail(1, "ana@corp.com", "a", 1);
+        mail(2, "ben@x.com", "b", 40);
+        CompiledPlan first = compile(INCREMENTAL_RULES);
+        assertEquals(List.of("INBOX addFlags \\Flagged 1", "INBOX move Later 2"), batches(first.plan()));
+        FolderState seen = first.folderStates().getFirst();
+        assertEquals(2, seen.highestUidSeen());
+
+        mail(3, "cho@corp.com", "c", 0);
+        int searchesBefore = inbox.searches().size();
+        CompiledPlan second = compileAfter(first, INCREMENTAL_RULES);
+
+        assertEquals(List.of("INBOX addFlags \\Flagged 3", "INBOX move Later 2"), batches(second.plan()),
+                "message 1 is not flagged again; message 2 is still old and unread");
+        List<SearchKey> sent = inbox.searches().subList(searchesBefore, inbox.searches().size());
+        assertTrue(sent.stream().allMatch(key -> key.toString().contains("Uid[uids=3]")
+                || key.toString().contains("Before")), "only the new UID and the age rule are searched: " + sent);
+    }
+
+    @Test
+    void anUnchangedFolderIsNotSearchedForFixedVerdictRulesAndOtherRulesOrARenumberingMeanAFullPass()
+            throws MailboxException {
+        mail(1, "ana@corp.com", "a", 1);
+        CompiledPlan first = compile(INCREMENTAL_RULES);
+        int searchesBefore = inbox.searches().size();
+        CompiledPlan unchanged = compileAfter(first, INCREMENTAL_RULES);
+        assertEquals(List.of(), batches(unchanged.plan()));
+        List<SearchKey> sent = inbox.searches().subList(searchesBefore, inbox.searches().size());
+        assertEquals(1, sent.size(), "only the age rule's SEARCH: " + sent);
+
+        String otherRules = INCREMENTAL_RULES.replace("then flag", "then mark seen");
+        assertEquals(List.of("INBOX addFlags \\Seen 1"), batches(compileAfter(first, otherRules).plan()),
+                "changed rules look at every message again");
+
+        FolderState renumbered = new FolderState("m", "INBOX", first.folderStates().getFirst().rulesDigest(),
+                first.folderStates().getFirst().uidValidity() + 1, 1, java.util.OptionalLong.empty(),
+                first.folderStates().getFirst().evaluatedOn());
+        CompiledPlan afterRenumbering = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC),
+                (mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
+                        files.parse(MAILBOX + INCREMENTAL_RULES), SourceRef.of("test.mailrules", INCREMENTAL_RULES)));
+        assertEquals(List.of("INBOX addFlags \\Flagged 1"), batches(afterRenumbering.plan()),
+                "another UIDVALIDITY means a full pass");
+    }
+
+    @Test
+    void anAgeRuleLooksAtSeenMailOnlyWhenItCrossedTheCutoffSinceTheLastRunsDay() throws MailboxException {
+        String rules = """
+                rules r for m { rule archive when older than 30 days and subject contains "report" then move to "Old" }
+                retention cleanup for m { in "INBOX" keep 60 days then delete }
+                """;
+        mail(1, "a@x.com", "report 1", 31);
+        mail(2, "a@x.com", "report 2", 10);
+        CompiledPlan first = compile(rules);
+        assertEquals(List.of("INBOX move Old 1"), batches(first.plan()));
+        FolderState today = first.folderStates().getFirst();
+        FolderState twoDaysAgo = new FolderState(today.mailbox(), today.folder(), today.rulesDigest(),
+                today.uidValidity(), today.highestUidSeen(), today.highestModSeq(), today.evaluatedOn().minusDays(2));
+
+        int searchesBefore = inbox.searches().size();
+        assertEquals(List.of(), batches(compileWith(today, rules).plan()),
+                "message 1 was planned by the run of this day already");
+        assertEquals(searchesBefore, inbox.searches().size(), "the same day and no new mail: nothing to search");
+
+        assertEquals(List.of("INBOX move Old 1"), batches(compileWith(twoDaysAgo, rules).plan()),
+                "two days ago message 1 was 29 days old; since then it crossed the 30 days");
+    }
+
+    private CompiledPlan compileWith(FolderState earlier, String rules) throws MailboxException {
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), (mailbox, folder) -> Optional.of(earlier))
+                .compile(PlanRequest.allJobs(files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
     }
 
     @Test

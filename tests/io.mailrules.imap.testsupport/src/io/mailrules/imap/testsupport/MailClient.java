@@ -195,12 +195,17 @@ public final class MailClient implements AutoCloseable {
 
     /** Marks a message \Deleted the way another mail client would, without expunging. */
     public void markDeleted(String folderName, String subject) throws MessagingException {
+        setFlag(folderName, subject, Flags.Flag.DELETED, true);
+    }
+
+    /** Sets or clears a flag of the messages with this subject, as a person does in their mail client. */
+    public void setFlag(String folderName, String subject, Flags.Flag flag, boolean set) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         folder.open(Folder.READ_WRITE);
         try {
             for (Message message : folder.getMessages()) {
                 if (subject.equals(message.getSubject())) {
-                    message.setFlag(Flags.Flag.DELETED, true);
+                    message.setFlag(flag, set);
                 }
             }
         } finally {
