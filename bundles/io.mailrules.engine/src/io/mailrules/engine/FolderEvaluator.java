@@ -186,9 +186,10 @@ final class FolderEvaluator {
         UidSet.Builder actedOn = UidSet.builder();
         outcomes.keySet().forEach(actedOn::add);
         List<PlannedMessage> messages = new ArrayList<>();
-        // Without header fields this is a FETCH of dates only, which the server answers from its index. Undo finds
-        // moved mail by the target UIDs the server reports, or else by Message-ID: only then are those fetched.
-        Set<String> fields = preview ? DISPLAY_FIELDS : reader.reportsCopyUids() ? Set.of() : Set.of("Message-ID");
+        // A plan for applying needs no From or Subject, but always the Message-ID: undo and resume find moved mail
+        // by the target UIDs the server reports, and when a MOVE's answer is lost (connection cut, process killed)
+        // those were never received, so the Message-ID is the only way to tell which messages arrived.
+        Set<String> fields = preview ? DISPLAY_FIELDS : Set.of("Message-ID");
         for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), fields)) {
             Outcome outcome = outcomes.get(message.uid());
             if (outcome == null) {

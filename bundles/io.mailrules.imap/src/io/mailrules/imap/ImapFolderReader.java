@@ -57,11 +57,6 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
     }
 
     @Override
-    public boolean reportsCopyUids() {
-        return mailbox.capabilities().uidPlus();
-    }
-
-    @Override
     public UidSet search(SearchKey key) throws MailboxException {
         ImapSearch search = key.toImap();
         Argument arguments = new Argument();

@@ -27,14 +27,6 @@ public interface FolderReader extends AutoCloseable {
      */
     List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException;
 
-    /**
-     * Whether the server answers a move or copy with the UIDs the messages get in their target (UIDPLUS COPYUID), so
-     * that undo finds them without their Message-IDs.
-     */
-    default boolean reportsCopyUids() {
-        return false;
-    }
-
     /** Releases the folder; reading through it afterwards fails. Closing never changes the folder. */
     @Override
     default void close() {

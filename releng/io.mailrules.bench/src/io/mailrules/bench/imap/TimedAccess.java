@@ -48,11 +48,6 @@ final class TimedAccess implements MailboxAccess {
         }
 
         @Override
-        public boolean reportsCopyUids() {
-            return reader.reportsCopyUids();
-        }
-
-        @Override
         public UidSet search(SearchKey key) throws MailboxException {
             return timer.time("SEARCH " + key, () -> reader.search(key));
         }

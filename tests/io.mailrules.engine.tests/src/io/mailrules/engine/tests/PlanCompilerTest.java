@@ -246,7 +246,7 @@ class PlanCompilerTest {
                 files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
         assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1, 2), Set.of("Message-ID"))),
                 inbox.fetches().subList(previewFetches, inbox.fetches().size()),
-                "a server that reports no target UIDs leaves undo the Message-IDs to find moved mail by");
+                "a plan for applying keeps the Message-IDs by which undo and resume find mail whose move answer was lost");
         assertEquals(batches(preview), batches(lean));
         assertEquals(List.of("INBOX addFlags \\Seen 2", "INBOX move Archive/2025 1"), batches(lean));
         PlannedMessage old = message(lean, 1);
