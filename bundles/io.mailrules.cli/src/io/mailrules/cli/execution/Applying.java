@@ -1,8 +1,6 @@
 package io.mailrules.cli.execution;
 
 import java.io.IOException;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
@@ -24,17 +22,7 @@ public final class Applying {
 
     public static int apply(MailWiring wiring, Plan plan, MailboxLogins logins, JournalStore journals, boolean json,
             Console console) throws CommandFailedException {
-        return apply(wiring, plan, logins, journals, json, console, result -> {
-        });
-    }
-
-    /**
-     * @param afterRun told what the run did before its result is printed; empty when the plan had nothing to send
-     */
-    public static int apply(MailWiring wiring, Plan plan, MailboxLogins logins, JournalStore journals, boolean json,
-            Console console, Consumer<Optional<RunResult>> afterRun) throws CommandFailedException {
         if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
-            afterRun.accept(Optional.empty());
             console.err().println("Nothing to do: the plan has no batches and no folders to create.");
             return ExitCode.OK;
         }
@@ -50,7 +38,6 @@ public final class Applying {
                         + journals.directory() + ": " + e.getMessage() + "; the run stopped before its next batch");
             }
             progress.endLine();
-            afterRun.accept(Optional.of(result));
             if (json) {
                 RunPrinter.printJson(result, console.out());
             } else {
