@@ -23,9 +23,9 @@ import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.options.Durations;
 import io.mailrules.cli.serve.ScheduleLoop;
 import io.mailrules.cli.serve.ScheduledRuns;
-import io.mailrules.cli.serve.Schedules;
 import io.mailrules.cli.serve.ServeLog;
 import io.mailrules.cli.serve.ServedSchedule;
+import io.mailrules.cli.serve.ServedSchedules;
 import io.mailrules.cli.serve.SignalTrap;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.journal.store.JournalStore;
@@ -116,7 +116,7 @@ public final class ServeCommand implements Command {
     private List<ServedSchedule> schedules(RulesInUse rules, Optional<Duration> every) throws CommandFailedException {
         List<ServedSchedule> schedules;
         try {
-            schedules = Schedules.of(rules.model(), rules.typedPath(), every, clock.instant(), clock.getZone());
+            schedules = ServedSchedules.of(rules.model(), rules.typedPath(), every, clock.instant());
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCode.RULE_ERRORS, e.getMessage());
         }
@@ -125,7 +125,7 @@ public final class ServeCommand implements Command {
                     + " add one, e.g. 'schedule nightly daily at 02:00 run JOB', or run its jobs with --every 15m");
         }
         for (ServedSchedule schedule : schedules) {
-            if (schedule.timing().next(clock.instant()).isEmpty()) {
+            if (schedule.next(clock.instant(), clock.getZone()).isEmpty()) {
                 throw new CommandFailedException(ExitCode.RULE_ERRORS, schedule.where() + ": schedule '"
                         + schedule.name() + "' (" + schedule.timing().describe() + ") never fires");
             }

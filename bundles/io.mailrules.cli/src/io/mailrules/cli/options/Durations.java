@@ -43,12 +43,4 @@ public final class Durations {
             throw new UsageException(option + " " + e.getMessage());
         }
     }
-
-    public static String format(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds % 3600 == 0) {
-            return seconds / 3600 + "h";
-        }
-        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-    }
 }

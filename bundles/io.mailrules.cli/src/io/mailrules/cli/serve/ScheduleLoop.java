@@ -51,7 +51,7 @@ public final class ScheduleLoop {
         List<Optional<Instant>> next = new ArrayList<>();
         Instant start = clock.instant();
         for (ServedSchedule schedule : schedules) {
-            Optional<Instant> first = schedule.timing().next(start);
+            Optional<Instant> first = schedule.next(start, clock.getZone());
             next.add(first);
             log.scheduled(schedule, first);
         }
@@ -70,7 +70,8 @@ public final class ScheduleLoop {
             firing.fire(schedule, due);
             fired++;
             Instant finished = clock.instant();
-            Optional<Instant> following = schedule.timing().next(finished.isAfter(due) ? finished : due);
+            Optional<Instant> following = schedule.next(finished.isAfter(due) ? finished : due,
+                    clock.getZone());
             next.set(index, following);
             log.scheduled(schedule, following);
         }

@@ -1,6 +1,12 @@
 package io.mailrules.cli.serve;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
+
+import io.mailrules.engine.schedule.Timing;
 
 /**
  * One schedule of a rules file, ready to run.
@@ -12,5 +18,10 @@ public record ServedSchedule(String name, String where, Timing timing, List<Stri
 
     public ServedSchedule {
         jobs = List.copyOf(jobs);
+    }
+
+    /** The first firing strictly after {@code after}, in the wall-clock time of {@code zone}; empty for never. */
+    public Optional<Instant> next(Instant after, ZoneId zone) {
+        return timing.next(after.atZone(zone)).map(ZonedDateTime::toInstant);
     }
 }

@@ -1,36 +1,37 @@
 package io.mailrules.engine.schedule;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A five-field cron expression (minute hour day-of-month month day-of-week) as {@code crontab(5)} reads it: lists,
- * ranges, steps, {@code *}, month and weekday names, 0 and 7 both Sunday, and the classic rule that when both day
- * fields are restricted a day matches if either does.
+ * A five-field cron expression, {@code minute hour day-of-month month day-of-week}, as crontab(5) reads it: each
+ * field is {@code *}, a number, a range {@code a-b}, a step {@code * /n} or {@code a-b/n}, or a comma-separated list
+ * of those; months and weekdays may be named ({@code JAN}, {@code MON}); weekday 0 and 7 are Sunday. When both the
+ * day of the month and the weekday are restricted, a day matching either fires, as in cron.
  */
 public final class CronExpression {
 
-    private static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
-        "NOV", "DEC"};
-    private static final String[] WEEKDAYS = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
-    // Feb 29 on a Monday can be four years away, and a Feb 30 never; beyond this the expression matches no day.
-    private static final int DAYS_SEARCHED = 366 * 8;
+    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+            "OCT", "NOV", "DEC");
+    private static final List<String> WEEKDAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+    // Leap days come back within 8 years (2096 to 2104 has none); an expression silent that long never fires.
+    private static final int LONGEST_SEARCH_DAYS = 366 * 9;
 
     private final String text;
     private final BitSet minutes;
     private final BitSet hours;
     private final BitSet daysOfMonth;
     private final BitSet months;
-    private final BitSet daysOfWeek;
+    private final BitSet weekdays;
     private final boolean dayOfMonthRestricted;
-    private final boolean dayOfWeekRestricted;
+    private final boolean weekdayRestricted;
 
     private CronExpression(String text, String[] fields) {
         this.text = text;
@@ -38,60 +39,66 @@ public final class CronExpression {
         this.hours = Field.HOUR.parse(fields[1]);
         this.daysOfMonth = Field.DAY_OF_MONTH.parse(fields[2]);
         this.months = Field.MONTH.parse(fields[3]);
-        BitSet weekdays = Field.DAY_OF_WEEK.parse(fields[4]);
-        if (weekdays.get(7)) {
-            weekdays.set(0);
+        BitSet days = Field.WEEKDAY.parse(fields[4]);
+        if (days.get(7)) {
+            days.set(0);
         }
-        this.daysOfWeek = weekdays;
-        this.dayOfMonthRestricted = !fields[2].startsWith("*");
-        this.dayOfWeekRestricted = !fields[4].startsWith("*");
+        this.weekdays = days;
+        this.dayOfMonthRestricted = !isWildcard(fields[2]);
+        this.weekdayRestricted = !isWildcard(fields[4]);
     }
 
-    /** @throws IllegalArgumentException naming the field that is wrong */
+    /** @throws IllegalArgumentException saying which field is wrong and why */
     public static CronExpression parse(String text) {
         Objects.requireNonNull(text, "text");
-        String[] fields = text.trim().split("\\s+");
+        String[] fields = text.strip().split("\\s+");
         if (fields.length != 5) {
-            throw new IllegalArgumentException("a cron expression has 5 fields (minute hour day month weekday), \""
-                    + text + "\" has " + (text.isBlank() ? 0 : fields.length));
+            throw new IllegalArgumentException("a cron expression has 5 fields (minute hour day-of-month month"
+                    + " day-of-week), \"" + text + "\" has " + (text.isBlank() ? 0 : fields.length));
         }
-        return new CronExpression(text.trim(), fields);
+        return new CronExpression(text.strip(), fields);
     }
 
-    /** The first minute strictly after {@code after} that the expression matches, in {@code after}'s zone. */
-    public ZonedDateTime next(ZonedDateTime after) {
-        LocalDateTime start = after.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        LocalDate day = start.toLocalDate();
-        for (int i = 0; i < DAYS_SEARCHED; i++, day = day.plusDays(1)) {
-            if (!matchesDay(day)) {
-                continue;
-            }
-            LocalTime from = day.equals(start.toLocalDate()) ? start.toLocalTime() : LocalTime.MIDNIGHT;
-            for (int hour = hours.nextSetBit(from.getHour()); hour >= 0; hour = hours.nextSetBit(hour + 1)) {
-                int firstMinute = hour == from.getHour() ? from.getMinute() : 0;
-                int minute = minutes.nextSetBit(firstMinute);
-                if (minute >= 0 && minute < 60) {
-                    ZonedDateTime candidate = ZonedDateTime.of(day, LocalTime.of(hour, minute), after.getZone());
-                    // A time skipped by a daylight-saving change resolves later; cron then runs it once, late.
-                    if (candidate.isAfter(after)) {
-                        return candidate;
-                    }
+    /**
+     * The first minute strictly after {@code after} that the expression matches, in {@code after}'s wall-clock time;
+     * empty when it matches no date (30 February).
+     */
+    public Optional<ZonedDateTime> next(ZonedDateTime after) {
+        ZoneId zone = after.getZone();
+        LocalDateTime candidate = after.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        LocalDateTime giveUp = candidate.plusDays(LONGEST_SEARCH_DAYS);
+        while (candidate.isBefore(giveUp)) {
+            if (!months.get(candidate.getMonthValue())) {
+                candidate = candidate.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusMonths(1);
+            } else if (!dayMatches(candidate)) {
+                candidate = candidate.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+            } else if (!hours.get(candidate.getHour())) {
+                candidate = candidate.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            } else if (!minutes.get(candidate.getMinute())) {
+                candidate = candidate.plusMinutes(1);
+            } else {
+                // A time skipped by a daylight-saving change fires at the first minute after the gap.
+                ZonedDateTime fire = ZonedDateTime.of(candidate, zone);
+                if (fire.isAfter(after)) {
+                    return Optional.of(fire);
                 }
+                candidate = candidate.plusMinutes(1);
             }
         }
-        throw new IllegalArgumentException("cron expression \"" + text + "\" matches no date");
+        return Optional.empty();
     }
 
-    private boolean matchesDay(LocalDate day) {
-        if (!months.get(day.getMonthValue())) {
-            return false;
+    private boolean dayMatches(LocalDateTime day) {
+        boolean monthDay = daysOfMonth.get(day.getDayOfMonth());
+        boolean weekday = weekdays.get(day.getDayOfWeek().getValue() % 7);
+        if (dayOfMonthRestricted && weekdayRestricted) {
+            return monthDay || weekday;
         }
-        boolean dayOfMonth = daysOfMonth.get(day.getDayOfMonth());
-        boolean dayOfWeek = daysOfWeek.get(day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : day.getDayOfWeek().getValue());
-        if (dayOfMonthRestricted && dayOfWeekRestricted) {
-            return dayOfMonth || dayOfWeek;
-        }
-        return dayOfMonth && dayOfWeek;
+        return monthDay && weekday;
+    }
+
+    private static boolean isWildcard(String field) {
+        return field.startsWith("*") || field.startsWith("?");
     }
 
     @Override
@@ -100,18 +107,18 @@ public final class CronExpression {
     }
 
     private enum Field {
-        MINUTE("minute", 0, 59, null),
-        HOUR("hour", 0, 23, null),
-        DAY_OF_MONTH("day of month", 1, 31, null),
+        MINUTE("minute", 0, 59, List.of()),
+        HOUR("hour", 0, 23, List.of()),
+        DAY_OF_MONTH("day-of-month", 1, 31, List.of()),
         MONTH("month", 1, 12, MONTHS),
-        DAY_OF_WEEK("weekday", 0, 7, WEEKDAYS);
+        WEEKDAY("day-of-week", 0, 7, WEEKDAYS);
 
         private final String label;
         private final int min;
         private final int max;
-        private final String[] names;
+        private final List<String> names;
 
-        Field(String label, int min, int max, String[] names) {
+        Field(String label, int min, int max, List<String> names) {
             this.label = label;
             this.min = min;
             this.max = max;
@@ -119,68 +126,69 @@ public final class CronExpression {
         }
 
         BitSet parse(String field) {
-            BitSet values = new BitSet();
-            for (String part : field.split(",", -1)) {
-                parsePart(part, values);
+            BitSet values = new BitSet(max + 1);
+            for (String item : field.split(",", -1)) {
+                parseItem(item, field, values);
             }
             return values;
         }
 
-        private void parsePart(String part, BitSet values) {
-            String range = part;
+        private void parseItem(String item, String field, BitSet values) {
+            if (item.isEmpty()) {
+                throw problem("has an empty list element in \"" + field + "\"");
+            }
+            String range = item;
             int step = 1;
-            int slash = part.indexOf('/');
+            int slash = item.indexOf('/');
             if (slash >= 0) {
-                range = part.substring(0, slash);
-                step = number(part.substring(slash + 1), part);
+                range = item.substring(0, slash);
+                step = number(item.substring(slash + 1), "step");
                 if (step < 1) {
-                    throw problem(part, "a step must be at least 1");
+                    throw problem("has step 0 in \"" + item + "\"");
                 }
             }
-            int low;
-            int high;
-            if (range.equals("*")) {
-                low = min;
-                high = this == DAY_OF_WEEK ? 6 : max;
-            } else {
+            int first;
+            int last;
+            if (range.equals("*") || range.equals("?")) {
+                first = min;
+                last = max;
+            } else if (range.contains("-")) {
                 int dash = range.indexOf('-');
-                low = value(dash < 0 ? range : range.substring(0, dash), part);
-                high = dash < 0 ? (slash >= 0 ? max : low) : value(range.substring(dash + 1), part);
+                first = value(range.substring(0, dash));
+                last = value(range.substring(dash + 1));
+                if (last < first) {
+                    throw problem("has the range \"" + range + "\", which ends before it starts");
+                }
+            } else {
+                first = value(range);
+                // "5/15" means from 5 to the end in steps of 15, as in Vixie cron
+                last = slash >= 0 ? max : first;
             }
-            if (low > high) {
-                throw problem(part, low + " is after " + high);
-            }
-            for (int value = low; value <= high; value += step) {
+            for (int value = first; value <= last; value += step) {
                 values.set(value);
             }
         }
 
-        private int value(String text, String part) {
-            if (names != null) {
-                String upper = text.toUpperCase(Locale.ROOT);
-                for (int i = 0; i < names.length; i++) {
-                    if (names[i].equals(upper)) {
-                        return this == MONTH ? i + 1 : i;
-                    }
-                }
-            }
-            int value = number(text, part);
+        private int value(String text) {
+            int index = names.indexOf(text.toUpperCase(Locale.ROOT));
+            int value = index >= 0 ? index + min : number(text, "value");
             if (value < min || value > max) {
-                throw problem(part, value + " is outside " + min + ".." + max);
+                throw problem("value " + value + " is outside " + min + ".." + max);
             }
             return value;
         }
 
-        private int number(String text, String part) {
+        private int number(String text, String what) {
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw problem(part, "\"" + text + "\" is not a number" + (names == null ? "" : " or a name"));
+                throw problem("has " + what + " \"" + text + "\", which is not a number"
+                        + (names.isEmpty() ? "" : " or a name (" + names.getFirst() + ", " + names.get(1) + ", ...)"));
             }
         }
 
-        private IllegalArgumentException problem(String part, String why) {
-            return new IllegalArgumentException("cron " + label + " field \"" + part + "\": " + why);
+        private IllegalArgumentException problem(String what) {
+            return new IllegalArgumentException("the " + label + " field " + what);
         }
     }
 }

@@ -6,6 +6,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
 import io.mailrules.dsl.mailrules.Cron;
 import io.mailrules.dsl.mailrules.Daily;
 import io.mailrules.dsl.mailrules.Interval;
@@ -14,20 +17,18 @@ import io.mailrules.dsl.mailrules.Job;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.dsl.mailrules.Schedule;
 
-/** The schedules a validated rules file declares, in file order. */
+/** The schedules a rules file declares itself (those of files it imports belong to those files), in file order. */
 public final class Schedules {
 
     private Schedules() {
     }
 
-    /**
-     * @throws IllegalArgumentException naming the schedule when its timing is one the validator should have refused
-     */
+    /** @throws ScheduleException naming the schedule and its line when its timing cannot be read */
     public static List<ScheduleEntry> of(Model model) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (Object element : model.getElements()) {
             if (element instanceof Schedule schedule) {
-                entries.add(new ScheduleEntry(schedule.getName(), timing(schedule),
+                entries.add(new ScheduleEntry(schedule.getName(), line(schedule), timing(schedule),
                         schedule.getRuns().stream().map(Job::getName).toList()));
             }
         }
@@ -44,16 +45,23 @@ public final class Schedules {
                 default -> throw new IllegalArgumentException("no timing");
             };
         } catch (IllegalArgumentException | DateTimeException | NullPointerException e) {
-            throw new IllegalArgumentException("schedule '" + schedule.getName() + "': " + e.getMessage(), e);
+            throw new ScheduleException(line(schedule), "schedule '" + schedule.getName() + "': " + e.getMessage(),
+                    e);
         }
     }
 
     /** {@code 2:00}, {@code 02:00} and the quoted forms all mean two o'clock. */
     private static LocalTime timeOfDay(String text) {
         String[] parts = text.replaceAll("\\s", "").split(":");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time of day HH:MM");
+        try {
+            return LocalTime.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a time of day (HH:MM)", e);
         }
-        return LocalTime.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    }
+
+    private static int line(Schedule schedule) {
+        ICompositeNode node = NodeModelUtils.getNode(schedule);
+        return node == null ? 1 : node.getStartLine();
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbench;
 
 import io.mailrules.engine.schedule.ScheduleEntry;
+import io.mailrules.engine.schedule.ScheduleException;
 import io.mailrules.engine.schedule.Schedules;
 import io.mailrules.ui.preview.RulesFile;
 import io.mailrules.ui.preview.RulesFileException;
@@ -79,7 +80,7 @@ public final class Scheduler {
             if (rules == null) {
                 continue;
             }
-            for (ScheduleEntry schedule : Schedules.of(rules.model())) {
+            for (ScheduleEntry schedule : schedulesOf(rules)) {
                 if (switches.isEnabled(file, schedule.name()) && schedule.isDue(since, now)) {
                     new ScheduledRunJob(services, rules, schedule).schedule();
                 }
@@ -102,7 +103,7 @@ public final class Scheduler {
             if (rules == null) {
                 continue;
             }
-            for (ScheduleEntry schedule : Schedules.of(rules.model())) {
+            for (ScheduleEntry schedule : schedulesOf(rules)) {
                 rows.add(new ScheduleRow(file, schedule, schedule.nextRun(now),
                         switches.isEnabled(file, schedule.name())));
             }
@@ -116,6 +117,15 @@ public final class Scheduler {
         } catch (RulesFileException | IllegalArgumentException e) {
             // a file with errors runs nothing; its editor and the Problems view say why
             return null;
+        }
+    }
+
+    // The validator does not read cron fields' values; a schedule it let through may still be unreadable here.
+    private static List<ScheduleEntry> schedulesOf(RulesFile rules) {
+        try {
+            return Schedules.of(rules.model());
+        } catch (ScheduleException e) {
+            return List.of();
         }
     }
 

@@ -76,7 +76,7 @@ public final class SchedulesView extends ViewPart {
         column("Schedule", 120, row -> row.schedule().name());
         column("When", 170, row -> row.schedule().timing().describe());
         column("Runs", 160, row -> String.join(", ", row.schedule().jobs()));
-        column("Next run", 170, row -> TIMES.format(row.nextRun()));
+        column("Next run", 170, row -> row.nextRun().map(TIMES::format).orElse("never"));
         column("Enabled", 70, row -> row.enabled() ? "yes" : "no");
         table.addSelectionChangedListener(event -> updateActions());
         createActions();

@@ -18,11 +18,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.mailrules.cli.execution.StopSignal;
-import io.mailrules.cli.serve.CronExpression;
 import io.mailrules.cli.serve.ScheduleLoop;
 import io.mailrules.cli.serve.ServeLog;
 import io.mailrules.cli.serve.ServedSchedule;
-import io.mailrules.cli.serve.Timing;
+import io.mailrules.engine.schedule.CronExpression;
+import io.mailrules.engine.schedule.Timing;
 
 /** The order and times schedules fire in, on a clock the test moves instead of waiting. */
 class ScheduleLoopTest {
@@ -56,11 +56,10 @@ class ScheduleLoopTest {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         ServeLog log = new ServeLog(new PrintStream(logged, true, StandardCharsets.UTF_8), clock);
         List<ServedSchedule> schedules = List.of(
-                new ServedSchedule("often", "f:1", new Timing.Every(Duration.ofMinutes(10), START), List.of("routing")),
-                new ServedSchedule("nightly", "f:2", new Timing.Daily(LocalTime.of(0, 5), ZoneOffset.UTC),
-                        List.of("cleanup")),
-                new ServedSchedule("weekly", "f:3", new Timing.Cron(CronExpression.parse("30 0 * * 6"),
-                        ZoneOffset.UTC), List.of("archive")));
+                new ServedSchedule("often", "f:1", new Timing.Every(Duration.ofMinutes(10)), List.of("routing")),
+                new ServedSchedule("nightly", "f:2", new Timing.Daily(LocalTime.of(0, 5)), List.of("cleanup")),
+                new ServedSchedule("weekly", "f:3", new Timing.Cron(CronExpression.parse("30 0 * * 6")),
+                        List.of("archive")));
         List<String> fired = new ArrayList<>();
         // like the real waiter: a time already past is not waited for
         ScheduleLoop.Waiter waiter = when -> {
@@ -97,7 +96,7 @@ class ScheduleLoopTest {
             return false;
         };
         int count = new ScheduleLoop(clock, stoppedWhileWaiting, stop, log).run(List.of(new ServedSchedule("often",
-                "f:1", new Timing.Every(Duration.ofMinutes(10), START), List.of("routing"))), (schedule, due) -> {
+                "f:1", new Timing.EverySince(Duration.ofMinutes(10), START), List.of("routing"))), (schedule, due) -> {
                     throw new AssertionError("fired after a stop");
                 });
         assertEquals(0, count);

@@ -125,7 +125,7 @@ class ServeCommandDovecotTest {
         assertEquals(2, completedRuns().size());
         String logged = Files.readString(log);
         assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ event=scheduled schedule=often"
-                + " timing=\"every 2s\" jobs=routing next=\\S+")), logged);
+                + " timing=\"every 2 seconds\" jobs=routing next=\\S+")), logged);
         assertEquals(2, logged.lines().filter(line -> line.matches("time=\\S+ event=mailbox schedule=often job=routing"
                 + " mailbox=sdr status=completed moved=1 flagged=0 deleted=0 batches=1/1 durationMillis=\\d+ run=\\S+"
                 + " error=-")).count(), logged);
