@@ -8,16 +8,12 @@ import io.mailrules.core.plan.SourceRef;
 import io.mailrules.core.run.RunProgress;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.dsl.MailrulesStandaloneSetup;
-import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
-import io.mailrules.dsl.mailrules.Server;
-import io.mailrules.dsl.mailrules.TrashFolder;
-import io.mailrules.dsl.mailrules.Trust;
-import io.mailrules.dsl.mailrules.User;
 import io.mailrules.engine.AppliedFolders;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.logins.MailboxBlocks;
 import io.mailrules.imap.ConnectorOptions;
 import io.mailrules.imap.Credentials;
 import io.mailrules.imap.HostConnectionLimiter;
@@ -25,9 +21,7 @@ import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.ImapMailboxAccess;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
-import io.mailrules.imap.MailboxSettings;
 import io.mailrules.imap.PlanExecutor;
-import io.mailrules.imap.Security;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +67,9 @@ final class MailrulesRun {
         // As the command line does: mail classes load in the background while the file is validated.
         ImapConnector.prepareInBackground();
         Model model = load(file);
-        MailboxLogins logins = name -> new MailboxLogin(settings(mailbox(model, name)), Credentials.password(password));
+        MailboxLogins logins = name -> new MailboxLogin(MailboxBlocks.settings(MailboxBlocks.find(model, name)
+                .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"))),
+                Credentials.password(password));
         ImapConnector connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4));
         long loaded = System.nanoTime();
 
@@ -126,29 +122,5 @@ final class MailrulesRun {
             throw new IllegalArgumentException(file + " has errors: " + errors);
         }
         return (Model) resource.getContents().getFirst();
-    }
-
-    private static Mailbox mailbox(Model model, String name) {
-        return model.getElements().stream().filter(Mailbox.class::isInstance).map(Mailbox.class::cast)
-                .filter(candidate -> candidate.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"));
-    }
-
-    private static MailboxSettings settings(Mailbox mailbox) {
-        Server server = setting(mailbox, Server.class).orElseThrow();
-        Security security = switch (server.getSecurity()) {
-            case TLS -> Security.TLS;
-            case STARTTLS -> Security.STARTTLS;
-            case PLAIN -> Security.PLAIN;
-        };
-        int port = server.getPort() > 0 ? server.getPort() : security == Security.TLS ? 993 : 143;
-        return new MailboxSettings(mailbox.getName(), server.getHost(), port, security,
-                setting(mailbox, User.class).map(User::getUser).orElseThrow(),
-                setting(mailbox, Trust.class).map(Trust::getFingerprint),
-                setting(mailbox, TrashFolder.class).map(TrashFolder::getFolder));
-    }
-
-    private static <T> Optional<T> setting(Mailbox mailbox, Class<T> type) {
-        return mailbox.getSettings().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 }

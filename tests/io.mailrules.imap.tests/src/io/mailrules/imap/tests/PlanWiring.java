@@ -11,30 +11,24 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.dsl.MailrulesStandaloneSetup;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
-import io.mailrules.dsl.mailrules.Server;
-import io.mailrules.dsl.mailrules.TrashFolder;
-import io.mailrules.dsl.mailrules.Trust;
-import io.mailrules.dsl.mailrules.User;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.logins.MailboxBlocks;
 import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.ImapMailboxAccess;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
-import io.mailrules.imap.MailboxSettings;
 import io.mailrules.imap.PlanExecutor;
 import io.mailrules.imap.RunResumer;
 import io.mailrules.imap.RunUndoer;
 import io.mailrules.imap.UndoResult;
-import io.mailrules.imap.Security;
 import io.mailrules.imap.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -101,28 +95,9 @@ final class PlanWiring {
     /** Logins from the file's mailbox blocks; {@code secrets} stands in for where the secret really comes from. */
     static MailboxLogins logins(Model model, Function<String, Credentials> secrets) {
         return name -> {
-            Mailbox mailbox = model.getElements().stream().filter(Mailbox.class::isInstance).map(Mailbox.class::cast)
-                    .filter(candidate -> candidate.getName().equals(name)).findFirst()
+            Mailbox mailbox = MailboxBlocks.find(model, name)
                     .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"));
-            return new MailboxLogin(settings(mailbox), secrets.apply(name));
+            return new MailboxLogin(MailboxBlocks.settings(mailbox), secrets.apply(name));
         };
-    }
-
-    private static MailboxSettings settings(Mailbox mailbox) {
-        Server server = setting(mailbox, Server.class).orElseThrow();
-        Security security = switch (server.getSecurity()) {
-            case TLS -> Security.TLS;
-            case STARTTLS -> Security.STARTTLS;
-            case PLAIN -> Security.PLAIN;
-        };
-        int port = server.getPort() > 0 ? server.getPort() : security == Security.TLS ? 993 : 143;
-        return new MailboxSettings(mailbox.getName(), server.getHost(), port, security,
-                setting(mailbox, User.class).map(User::getUser).orElseThrow(),
-                setting(mailbox, Trust.class).map(Trust::getFingerprint),
-                setting(mailbox, TrashFolder.class).map(TrashFolder::getFolder));
-    }
-
-    private static <T> Optional<T> setting(Mailbox mailbox, Class<T> type) {
-        return mailbox.getSettings().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 }
