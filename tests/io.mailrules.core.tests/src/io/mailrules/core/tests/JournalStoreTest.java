@@ -94,6 +94,28 @@ class JournalStoreTest {
     }
 
     @Test
+    void historyReadAgainShowsWhatWasJournaledSince() throws IOException {
+        JournalStore store = new JournalStore(directory);
+        RunId run = runId(0, 3);
+        Batch first = batches().get(0);
+        Batch second = batches().get(1);
+        try (RunJournalWriter writer = store.open(header(run, 0))) {
+            writer.intent(intent(run, first));
+            writer.outcome(done(run, first));
+            RunHistoryEntry early = store.history().runs().get(0);
+            assertEquals(List.of(1, 0), List.of(early.batchesDone(), early.batchesPending()));
+            assertEquals(early.batchesDone(), store.history().runs().get(0).batchesDone(), "unchanged: same answer");
+
+            writer.intent(intent(run, second));
+            writer.outcome(done(run, second));
+            writer.finish(RunStatus.COMPLETED, JournalFixtures.START.plusSeconds(5));
+        }
+        RunHistoryEntry later = store.history().runs().get(0);
+        assertEquals(RunStatus.COMPLETED, later.status());
+        assertEquals(2, later.batchesDone());
+    }
+
+    @Test
     void failedBatchMayBeTriedAgainAndCountsByItsLastTry() throws IOException {
         JournalStore store = new JournalStore(directory);
         RunId run = runId(0, 2);

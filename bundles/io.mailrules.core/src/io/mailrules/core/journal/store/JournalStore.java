@@ -49,6 +49,7 @@ public final class JournalStore {
     private final Path directory;
     private final RunLocks locks;
     private final StoredPlans plans;
+    private final ReadJournals readJournals = new ReadJournals();
 
     /** @param directory the journal directory, usually {@link JournalLocation#fromSystem()}; created when needed */
     public JournalStore(Path directory) {
@@ -191,14 +192,16 @@ public final class JournalStore {
         List<RunJournal> journals = new ArrayList<>();
         List<JournalProblem> problems = new ArrayList<>();
         Map<RunId, RunStatus> ownStatus = new HashMap<>();
-        for (Path file : journalFiles()) {
+        List<Path> files = journalFiles();
+        readJournals.keepOnly(files);
+        for (Path file : files) {
             Optional<RunId> run = runIdOf(file);
             if (run.isEmpty()) {
                 problems.add(new JournalProblem(file, file + ": not named after a run id", true));
                 continue;
             }
             try {
-                RunJournal journal = JournalFileReader.read(file, run.get());
+                RunJournal journal = readJournals.read(file, run.get());
                 journal.tornLine().ifPresent(torn -> problems.add(new JournalProblem(file, torn.describe(), false)));
                 journals.add(journal);
                 ownStatus.put(run.get(), ownStatus(journal));
