@@ -23,8 +23,8 @@ import io.mailrules.core.source.MessageHeaders;
 
 /**
  * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing (and per confirming SEARCH of an
- * inexact rule), at most one header fetch for the candidates SEARCH cannot decide, and one fetch of what the
- * preview shows (or, for a plan applied at once, of dates only) for the messages acted on. First
+ * inexact rule), at most one header fetch for the candidates SEARCH cannot decide, a SEARCH per year or month for
+ * dated targets, and for a preview one fetch of what it shows for the messages acted on. First
  * terminal match is resolved on UID sets, so the cost grows with the number of rules, not rules times messages.
  */
 final class FolderEvaluator {
@@ -185,17 +185,22 @@ final class FolderEvaluator {
         }
         UidSet.Builder actedOn = UidSet.builder();
         outcomes.keySet().forEach(actedOn::add);
+        // A plan for applying reads nothing per message: undo and resume find moved mail by the UIDs the server
+        // reports, or by where it arrived in the target (see the journal's intent records), not by its headers.
+        Map<Long, MessageHeaders> shown = preview ? byUid(reader.fetchHeaders(actedOn.build(), DISPLAY_FIELDS))
+                : Map.of();
+        Map<Long, LocalDate> arrivals = arrivalDays(reader, outcomes, shown);
         List<PlannedMessage> messages = new ArrayList<>();
-        // A plan for applying needs no From or Subject, but always the Message-ID: undo and resume find moved mail
-        // by the target UIDs the server reports, and when a MOVE's answer is lost (connection cut, process killed)
-        // those were never received, so the Message-ID is the only way to tell which messages arrived.
-        Set<String> fields = preview ? DISPLAY_FIELDS : Set.of("Message-ID");
-        for (MessageHeaders message : reader.fetchHeaders(actedOn.build(), fields)) {
-            Outcome outcome = outcomes.get(message.uid());
-            if (outcome == null) {
+        for (Map.Entry<Long, Outcome> entry : outcomes.entrySet()) {
+            long uid = entry.getKey();
+            Outcome outcome = entry.getValue();
+            MessageHeaders headers = shown.get(uid);
+            if ((preview && headers == null) || (outcome.period != TargetPeriod.NONE && !arrivals.containsKey(uid))) {
+                // Gone since the SEARCH that matched it.
                 continue;
             }
-            LocalDate arrival = LocalDate.ofInstant(message.internalDate(), zone);
+            // Undated actions ignore the day they are given.
+            LocalDate arrival = arrivals.getOrDefault(uid, today);
             List<Action> actions = new ArrayList<>();
             for (ActionTemplate template : outcome.actions) {
                 Action action = template.resolve(arrival);
@@ -205,10 +210,42 @@ final class FolderEvaluator {
                 }
                 actions.add(action);
             }
-            messages.add(new PlannedMessage(message.uid(), message.messageId(), message.internalDate(),
-                    message.from().orElse(""), message.subject().orElse(""), outcome.rules, actions));
+            messages.add(headers == null
+                    ? new PlannedMessage(uid, Optional.empty(), Optional.empty(), "", "", outcome.rules, actions)
+                    : new PlannedMessage(uid, headers.messageId(), Optional.of(headers.internalDate()),
+                            headers.from().orElse(""), headers.subject().orElse(""), outcome.rules, actions));
         }
         return messages;
+    }
+
+    /** The arrival period of each message whose actions name a dated folder, by one SEARCH per period. */
+    private Map<Long, LocalDate> arrivalDays(FolderReader reader, Map<Long, Outcome> outcomes,
+            Map<Long, MessageHeaders> shown) throws MailboxException {
+        ArrivalPeriods periods = new ArrivalPeriods(reader, uids -> {
+            Map<Long, MessageHeaders> dated = shown.isEmpty() ? byUid(reader.fetchHeaders(uids, Set.of())) : shown;
+            Map<Long, LocalDate> days = new HashMap<>();
+            for (long uid : uids) {
+                Optional.ofNullable(dated.get(uid))
+                        .ifPresent(message -> days.put(uid, LocalDate.ofInstant(message.internalDate(), zone)));
+            }
+            return days;
+        });
+        Map<Long, LocalDate> days = new HashMap<>();
+        for (TargetPeriod period : List.of(TargetPeriod.YEAR, TargetPeriod.MONTH)) {
+            UidSet.Builder uids = UidSet.builder();
+            LocalDate newest = LocalDate.MIN;
+            for (Map.Entry<Long, Outcome> entry : outcomes.entrySet()) {
+                if (entry.getValue().period == period) {
+                    uids.add(entry.getKey());
+                    newest = newest.isAfter(entry.getValue().newest) ? newest : entry.getValue().newest;
+                }
+            }
+            UidSet dated = uids.build();
+            if (!dated.isEmpty()) {
+                days.putAll(periods.firstDays(dated, period, newest));
+            }
+        }
+        return days;
     }
 
     private static Map<Long, MessageHeaders> byUid(List<MessageHeaders> messages) {
@@ -217,14 +254,27 @@ final class FolderEvaluator {
         return byUid;
     }
 
-    /** The rules that matched one message and the actions they add up to, in evaluation order. */
-    private static final class Outcome {
+    /**
+     * The rules that matched one message and the actions they add up to, in evaluation order; for dated targets, how
+     * much of the arrival day they need and the newest day the matching rules allow it to be.
+     */
+    private final class Outcome {
         private final List<String> rules = new ArrayList<>();
         private final List<ActionTemplate> actions = new ArrayList<>();
+        private TargetPeriod period = TargetPeriod.NONE;
+        private LocalDate newest = LocalDate.MIN;
 
         void add(CompiledRule rule) {
             rules.add(rule.name());
             actions.addAll(rule.actions());
+            for (ActionTemplate action : rule.actions()) {
+                if (action.period() != TargetPeriod.NONE) {
+                    period = period.finer(action.period());
+                    // Mail an age rule matched is older than its cutoff; any other rule may match mail of today.
+                    LocalDate latest = rule.agedCutoff().map(cutoff -> cutoff.apply(today).minusDays(1)).orElse(today);
+                    newest = newest.isAfter(latest) ? newest : latest;
+                }
+            }
         }
     }
 }

@@ -63,6 +63,19 @@ final class FolderTargets {
         return day -> path(fillDate(path, day));
     }
 
+    /** How much of a message's arrival day the folder of a rules path depends on. */
+    TargetPeriod period(String rulesPath) {
+        TargetPeriod period = TargetPeriod.NONE;
+        for (String segment : FolderPaths.segments(withRoles(rulesPath))) {
+            if (FolderPaths.isVariable(segment) && FolderPaths.variableName(segment).equals("month")) {
+                period = TargetPeriod.MONTH;
+            } else if (FolderPaths.isVariable(segment) && FolderPaths.variableName(segment).equals("year")) {
+                period = period.finer(TargetPeriod.YEAR);
+            }
+        }
+        return period;
+    }
+
     private static String fillDate(String path, LocalDate day) {
         List<String> segments = new ArrayList<>();
         for (String segment : FolderPaths.segments(path)) {

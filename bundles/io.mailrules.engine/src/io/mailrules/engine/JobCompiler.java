@@ -168,7 +168,8 @@ final class JobCompiler {
             if (action instanceof CopyAction copy) {
                 if (!FolderPaths.same(targets.withRoles(copy.getFolder()), source)) {
                     Function<LocalDate, String> target = targets.target(copy.getFolder());
-                    actions.add(new ActionTemplate(false, day -> new Action.Copy(target.apply(day))));
+                    actions.add(new ActionTemplate(false, targets.period(copy.getFolder()),
+                            day -> new Action.Copy(target.apply(day))));
                 }
             } else if (Rules.isTerminal(action)) {
                 actions.add(terminal(action, targets));
@@ -184,7 +185,8 @@ final class JobCompiler {
         return switch (action) {
             case MoveAction move -> {
                 Function<LocalDate, String> target = targets.target(move.getFolder());
-                yield new ActionTemplate(true, day -> new Action.Move(target.apply(day)));
+                yield new ActionTemplate(true, targets.period(move.getFolder()),
+                        day -> new Action.Move(target.apply(day)));
             }
             case DeleteAction delete -> ActionTemplate.fixed(new Action.Delete(targets.trash()));
             case ExpungeAction expunge -> ActionTemplate.fixed(new Action.Expunge());

@@ -1,15 +1,17 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.journal.FlagGroup;
+import io.mailrules.core.journal.TargetMark;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.SystemFlag;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.UidMapping;
+import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.MailboxException;
-import io.mailrules.core.source.MessageHeaders;
 import io.mailrules.core.source.SnapshotChangedException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,8 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ParsingException;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * Applies the batches of a plan to one folder opened read-write. Before anything is done it checks that the folder
@@ -113,25 +119,83 @@ public final class FolderApplier implements AutoCloseable {
         }
     }
 
+    /**
+     * The target of a move or copy as it is just before the batch goes out, for the batch's intent: undo and resume
+     * find the moved messages by it when the answer naming their new UIDs is lost. Empty for other commands, and when
+     * the server does not tell (the batch itself then fails or succeeds on its own terms).
+     */
+    public Optional<TargetMark> targetMark(BatchCommand command) throws MailboxException {
+        if (command.target().isEmpty()) {
+            return Optional.empty();
+        }
+        Argument arguments = new Argument();
+        arguments.writeString(BASE64MailboxEncoder.encode(mailbox.folderNames().toServer(command.target().get())));
+        arguments.writeAtom("(UIDNEXT UIDVALIDITY)");
+        Reply reply = send("STATUS", arguments);
+        if (!reply.ok()) {
+            return Optional.empty();
+        }
+        for (IMAPResponse response : reply.untagged("STATUS")) {
+            try {
+                Status status = new Status(response);
+                if (status.uidvalidity > 0 && status.uidnext > 0) {
+                    return Optional.of(new TargetMark(status.uidvalidity, status.uidnext));
+                }
+            } catch (ParsingException | IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Which of {@code uids} are still in the folder. */
     UidSet present(UidSet uids) throws MailboxException {
         return folder.present(uids);
     }
 
     /**
-     * The flags of those of {@code uids} still in the folder, one group per combination: what undo has to restore
-     * after a flag change. Messages no longer there are left out.
+     * Which of the flags a flag batch changes each of its messages still in the folder has now, one group per
+     * combination: what undo has to restore. One SEARCH per flag, so the server answers with UID sets rather than a
+     * FETCH line per message. Flags the batch does not change are left out: a STORE leaves them alone.
      */
-    public List<FlagGroup> flagGroups(UidSet uids) throws MailboxException {
-        Map<Flags, UidSet.Builder> groups = new LinkedHashMap<>();
-        for (MessageHeaders message : folder.fetchHeaders(uids, Set.of())) {
-            if (uids.contains(message.uid())) {
-                groups.computeIfAbsent(message.flags(), flags -> UidSet.builder()).add(message.uid());
-            }
+    public List<FlagGroup> flagGroups(BatchCommand command, UidSet uids) throws MailboxException {
+        Flags changed = switch (command) {
+            case BatchCommand.AddFlags add -> add.storedFlags();
+            case BatchCommand.RemoveFlags remove -> remove.storedFlags();
+            default -> Flags.NONE;
+        };
+        UidSet present = presence.check(uids);
+        if (present.isEmpty() || changed.isEmpty()) {
+            return List.of();
+        }
+        Map<Flags, UidSet> groups = new LinkedHashMap<>();
+        groups.put(Flags.NONE, present);
+        for (SystemFlag flag : changed.system()) {
+            groups = split(groups, folder.search(SearchKey.and(new SearchKey.Uid(present),
+                    new SearchKey.HasFlag(flag))), flags -> flags.with(flag));
+        }
+        for (String keyword : changed.keywords()) {
+            groups = split(groups, folder.search(SearchKey.and(new SearchKey.Uid(present),
+                    new SearchKey.Keyword(keyword))), flags -> flags.with(keyword));
         }
         List<FlagGroup> result = new ArrayList<>();
-        groups.forEach((flags, members) -> result.add(new FlagGroup(flags, members.build())));
+        groups.forEach((flags, members) -> result.add(new FlagGroup(flags, members)));
         return List.copyOf(result);
+    }
+
+    private static Map<Flags, UidSet> split(Map<Flags, UidSet> groups, UidSet having, UnaryOperator<Flags> adding) {
+        Map<Flags, UidSet> split = new LinkedHashMap<>();
+        groups.forEach((flags, members) -> {
+            UidSet with = members.intersect(having);
+            UidSet without = members.minus(having);
+            if (!without.isEmpty()) {
+                split.put(flags, without);
+            }
+            if (!with.isEmpty()) {
+                split.put(adding.apply(flags), with);
+            }
+        });
+        return split;
     }
 
     /** Applies batches in order, stopping at the first failure; the results say how far it got. */

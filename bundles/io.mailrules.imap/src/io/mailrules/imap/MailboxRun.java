@@ -1,6 +1,8 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.journal.FlagGroup;
+import io.mailrules.core.journal.IntentRecord;
+import io.mailrules.core.journal.TargetMark;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.BatchId;
@@ -103,7 +105,8 @@ final class MailboxRun {
         Map<BatchId, Optional<MessageIdLocator.Found>> arrivals = new HashMap<>();
         for (Batch batch : batches) {
             if (earlier.pending(batch.id()).isPresent()) {
-                arrivals.put(batch.id(), reconciliation.arrivals(batch));
+                arrivals.put(batch.id(), reconciliation.arrivals(batch,
+                        earlier.pending(batch.id()).orElseThrow().targetMark()));
             }
         }
         FolderApplier applier;
@@ -122,11 +125,20 @@ final class MailboxRun {
                     return false;
                 }
                 Batch batch = batches.get(i);
-                BatchReport report = arrivals.containsKey(batch.id())
-                        ? applyBatch(batch, earlier.pending(batch.id()).orElseThrow().flagsBefore(),
-                                () -> reconciliation.finish(applier, batch, arrivals.get(batch.id())))
-                        : applyBatch(batch, changesFlags(batch.command()) ? applier.flagGroups(batch.uids()) : List.of(),
-                                () -> applier.apply(batch));
+                BatchReport report;
+                if (arrivals.containsKey(batch.id())) {
+                    IntentRecord pending = earlier.pending(batch.id()).orElseThrow();
+                    // The earliest attempt's mark still bounds from below everything any attempt moved.
+                    Optional<TargetMark> mark = pending.targetMark().isPresent()
+                            ? pending.targetMark()
+                            : applier.targetMark(batch.command());
+                    report = applyBatch(batch, pending.flagsBefore(), mark,
+                            () -> reconciliation.finish(applier, batch, arrivals.get(batch.id())));
+                } else {
+                    report = applyBatch(batch,
+                            applier.flagGroups(batch.command(), batch.uids()),
+                            applier.targetMark(batch.command()), () -> applier.apply(batch));
+                }
                 if (report == null) {
                     return false;
                 }
@@ -152,9 +164,9 @@ final class MailboxRun {
      *        attempt recorded, since the server's flags may already be changed
      * @return the report, or null when the connection broke after the intent was journaled
      */
-    private BatchReport applyBatch(Batch batch, List<FlagGroup> flagsBefore, Sending sending)
-            throws MailboxException, IOException {
-        recorder.intent(batch, flagsBefore);
+    private BatchReport applyBatch(Batch batch, List<FlagGroup> flagsBefore, Optional<TargetMark> targetMark,
+            Sending sending) throws MailboxException, IOException {
+        recorder.intent(batch, flagsBefore, targetMark);
         BatchResult result;
         try {
             result = sending.send();
@@ -170,10 +182,6 @@ final class MailboxRun {
         BatchReport report = new BatchReport(batch, result.acted(), result.skipped(), result.outcome());
         reports.add(report);
         return report;
-    }
-
-    private static boolean changesFlags(BatchCommand command) {
-        return command instanceof BatchCommand.AddFlags || command instanceof BatchCommand.RemoveFlags;
     }
 
     private void refuse(FolderPlan folder, int batches, String reason) {

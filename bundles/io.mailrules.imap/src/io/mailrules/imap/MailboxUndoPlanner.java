@@ -104,7 +104,7 @@ final class MailboxUndoPlanner {
                 && attempt.targetUidValidity().getAsLong() == now.get().uidValidity();
         UidMapping located = mappingHolds
                 ? attempt.copyUid().get()
-                : MessageIdLocator.locate(session, target, messageIds(intent), UidSet.empty()).found();
+                : locate(intent, target);
         UidSet missing = intent.uids().minus(located.sources());
         if (!missing.isEmpty()) {
             report(intent, missing, NotRestored.Reason.NOT_FOUND);
@@ -181,16 +181,20 @@ final class MailboxUndoPlanner {
         return snapshots.get(folder);
     }
 
-    private Map<Long, String> messageIds(IntentRecord intent) throws MailboxException {
+    /** Where the batch's messages are in the target, found as a resume would (see {@link ArrivalLocator}). */
+    private UidMapping locate(IntentRecord intent, String target) throws MailboxException {
         Map<Long, String> ids = new HashMap<>();
         UidSet.Builder unknown = UidSet.builder();
         for (long uid : intent.uids()) {
             plannedMessage(intent.folder(), uid).messageId().ifPresentOrElse(id -> ids.put(uid, id),
                     () -> unknown.add(uid));
         }
-        // A run that applied its plan at once kept no Message-IDs; copied messages are still in their source.
-        ids.putAll(MessageIdLocator.idsInFolder(session, intent.folder(), intent.uidValidity(), unknown.build()));
-        return ids;
+        UidSet unidentified = unknown.build();
+        ArrivalLocator.Source source = ArrivalLocator.readSource(session, intent.folder(), intent.uidValidity(),
+                intent.uids(), unidentified);
+        ids.putAll(source.messageIds());
+        return ArrivalLocator.locate(session, target, ids, source.departed(intent.uids()).intersect(unidentified),
+                intent.targetMark()).found();
     }
 
     private PlannedMessage plannedMessage(String folder, long uid) {

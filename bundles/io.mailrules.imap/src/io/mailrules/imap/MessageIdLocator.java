@@ -3,7 +3,6 @@ package io.mailrules.imap;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.run.UidMapping;
 import io.mailrules.core.search.SearchKey;
-import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
 import java.util.ArrayList;
@@ -40,50 +39,33 @@ final class MessageIdLocator {
     static Found locate(ImapMailbox session, String folder, Map<Long, String> sought, UidSet exclude)
             throws MailboxException {
         try (ImapFolderReader reader = session.openReader(folder)) {
-            long uidValidity = reader.snapshot().uidValidity();
-            if (sought.isEmpty()) {
-                return new Found(uidValidity, UidMapping.empty());
-            }
-            UidSet candidates = search(reader, new ArrayList<>(new HashSet<>(sought.values()))).minus(exclude);
-            Map<String, Long> uidById = new HashMap<>();
-            if (!candidates.isEmpty()) {
-                for (MessageHeaders message : reader.fetchHeaders(candidates, Set.of("Message-ID"))) {
-                    // Of two messages with one Message-ID the newer is the one a move or copy brought in.
-                    message.messageId().ifPresent(id -> uidById.merge(id, message.uid(), Math::max));
-                }
-            }
-            UidMapping.Builder mapping = UidMapping.builder();
-            Set<Long> paired = new HashSet<>();
-            sought.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-                Long target = uidById.get(entry.getValue().strip());
-                if (target != null && paired.add(target)) {
-                    mapping.map(entry.getKey(), target);
-                }
-            });
-            return new Found(uidValidity, mapping.build());
+            return new Found(reader.snapshot().uidValidity(), locateIn(reader, sought, exclude));
         }
     }
 
-    /**
-     * The Message-IDs of those of {@code uids} still in {@code folder}, read now: a plan made to be applied at once
-     * carries none. Empty when the folder is gone or no longer has {@code uidValidity}.
-     */
-    static Map<Long, String> idsInFolder(ImapMailbox session, String folder, long uidValidity, UidSet uids)
+    /** As {@link #locate}, in a folder already open. */
+    static UidMapping locateIn(ImapFolderReader reader, Map<Long, String> sought, UidSet exclude)
             throws MailboxException {
-        Map<Long, String> ids = new HashMap<>();
-        if (uids.isEmpty()) {
-            return ids;
+        if (sought.isEmpty()) {
+            return UidMapping.empty();
         }
-        try (ImapFolderReader reader = session.openReader(folder)) {
-            if (reader.snapshot().uidValidity() == uidValidity) {
-                for (MessageHeaders message : reader.fetchHeaders(uids, Set.of("Message-ID"))) {
-                    message.messageId().ifPresent(id -> ids.put(message.uid(), id));
-                }
+        UidSet candidates = search(reader, new ArrayList<>(new HashSet<>(sought.values()))).minus(exclude);
+        Map<String, Long> uidById = new HashMap<>();
+        if (!candidates.isEmpty()) {
+            for (MessageHeaders message : reader.fetchHeaders(candidates, Set.of("Message-ID"))) {
+                // Of two messages with one Message-ID the newer is the one a move or copy brought in.
+                message.messageId().ifPresent(id -> uidById.merge(id, message.uid(), Math::max));
             }
-        } catch (FolderNotFoundException e) {
-            return ids;
         }
-        return ids;
+        UidMapping.Builder mapping = UidMapping.builder();
+        Set<Long> paired = new HashSet<>();
+        sought.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            Long target = uidById.get(entry.getValue().strip());
+            if (target != null && paired.add(target)) {
+                mapping.map(entry.getKey(), target);
+            }
+        });
+        return mapping.build();
     }
 
     private static UidSet search(ImapFolderReader reader, List<String> ids) throws MailboxException {

@@ -1,5 +1,6 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.journal.TargetMark;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchCommand;
 import io.mailrules.core.plan.FolderPlan;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Finishes a batch that an earlier attempt sent without recording the answer, so that whatever the server did
  * then is neither done twice nor lost. Flag changes and expunges of exact UIDs are simply sent again: doing them
  * twice is doing them once. A move or copy may have arrived in its target, where its UIDs are unknown: what is
- * found there by Message-ID counts as done, and only the rest is sent.
+ * found there (see {@link ArrivalLocator}) counts as done, and only the rest is sent.
  */
 final class Reconciliation {
 
@@ -33,9 +34,10 @@ final class Reconciliation {
      * Looks the batch's messages up in its target; call it before the source folder is opened for applying, so
      * the session has one folder open at a time.
      *
+     * @param mark the target as the earliest unanswered attempt of the batch found it
      * @return empty for a batch without a target, or when the target does not exist (nothing can have arrived)
      */
-    Optional<MessageIdLocator.Found> arrivals(Batch batch) throws MailboxException {
+    Optional<MessageIdLocator.Found> arrivals(Batch batch, Optional<TargetMark> mark) throws MailboxException {
         if (batch.command().target().isEmpty()) {
             return Optional.empty();
         }
@@ -47,13 +49,15 @@ final class Reconciliation {
                         () -> withoutId.add(message.uid()));
             }
         }
+        UidSet unidentified = withoutId.build();
         // A message a server without MOVE copied before the crash is still in the source, so its Message-ID can be
-        // read there and it is found in the target: it is not copied twice.
-        sought.putAll(MessageIdLocator.idsInFolder(session, folder.folder(), folder.snapshot().uidValidity(),
-                withoutId.build()));
+        // read there and it is found in the target: it is not copied twice. One that left is found by position.
+        ArrivalLocator.Source source = ArrivalLocator.readSource(session, folder.folder(),
+                folder.snapshot().uidValidity(), batch.uids(), unidentified);
+        sought.putAll(source.messageIds());
         try {
-            return Optional.of(MessageIdLocator.locate(session, batch.command().target().get(), sought,
-                    UidSet.empty()));
+            return Optional.of(ArrivalLocator.locate(session, batch.command().target().get(), sought,
+                    source.departed(batch.uids()).intersect(unidentified), mark));
         } catch (FolderNotFoundException e) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package io.mailrules.imap;
 import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.OutcomeRecord;
+import io.mailrules.core.journal.TargetMark;
 import io.mailrules.core.journal.store.RunJournalWriter;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.run.BatchOutcome;
@@ -10,6 +11,7 @@ import io.mailrules.core.run.RunProgress;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the mailboxes of one run record what they do: the journal, which syncs every line before it returns, and
@@ -33,8 +35,8 @@ final class RunRecorder {
     }
 
     /** Returns once the intent is on disk; only then may the batch's command be sent. */
-    void intent(Batch batch, List<FlagGroup> flagsBefore) throws IOException {
-        journal.intent(IntentRecord.of(journal.runId(), batch, clock.instant(), flagsBefore));
+    void intent(Batch batch, List<FlagGroup> flagsBefore, Optional<TargetMark> targetMark) throws IOException {
+        journal.intent(IntentRecord.of(journal.runId(), batch, clock.instant(), flagsBefore, targetMark));
     }
 
     void outcome(Batch batch, BatchOutcome outcome) throws IOException {

@@ -84,7 +84,7 @@ public final class PlanPrinter {
             out.println("  In " + folder.folder() + ":");
             Table table = Table.withColumns("DATE", "FROM", "SUBJECT", "RULE", "ACTION", "TARGET");
             for (PlannedMessage message : folder.messages()) {
-                table.row(dates.format(message.internalDate()), Table.shorten(message.from(), FROM_WIDTH),
+                table.row(message.internalDate().map(dates::format).orElse("-"), Table.shorten(message.from(), FROM_WIDTH),
                         Table.shorten(message.subject(), SUBJECT_WIDTH), message.ruleName(), message.actionSummary(),
                         message.targetFolder().orElse("-"));
             }

@@ -8,6 +8,7 @@ import io.mailrules.core.run.RunId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Written before a batch is sent: everything needed to reconcile it against the server after a crash and to undo
@@ -15,9 +16,11 @@ import java.util.Objects;
  *
  * @param flagsBefore the flags of the batch's messages before a STORE, by group; empty for commands that do not
  *        change flags (a moved message keeps its flags)
+ * @param targetMark for a move or copy, its target just before the batch was sent, when the server told it
  */
 public record IntentRecord(RunId runId, BatchId batchId, Instant at, String mailbox, String folder, long uidValidity,
-        UidSet uids, BatchCommand command, List<FlagGroup> flagsBefore) implements JournalRecord {
+        UidSet uids, BatchCommand command, List<FlagGroup> flagsBefore, Optional<TargetMark> targetMark)
+        implements JournalRecord {
 
     public IntentRecord {
         Objects.requireNonNull(runId, "runId");
@@ -27,6 +30,7 @@ public record IntentRecord(RunId runId, BatchId batchId, Instant at, String mail
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(uids, "uids");
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(targetMark, "targetMark");
         if (mailbox.isBlank() || folder.isBlank()) {
             throw new IllegalArgumentException("batch " + batchId + ": mailbox and folder must not be blank");
         }
@@ -52,7 +56,12 @@ public record IntentRecord(RunId runId, BatchId batchId, Instant at, String mail
     }
 
     public static IntentRecord of(RunId runId, Batch batch, Instant at, List<FlagGroup> flagsBefore) {
+        return of(runId, batch, at, flagsBefore, Optional.empty());
+    }
+
+    public static IntentRecord of(RunId runId, Batch batch, Instant at, List<FlagGroup> flagsBefore,
+            Optional<TargetMark> targetMark) {
         return new IntentRecord(runId, batch.id(), at, batch.mailbox(), batch.folder(), batch.uidValidity(),
-                batch.uids(), batch.command(), flagsBefore);
+                batch.uids(), batch.command(), flagsBefore, targetMark);
     }
 }

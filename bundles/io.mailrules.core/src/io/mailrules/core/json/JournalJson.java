@@ -9,6 +9,7 @@ import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunClosing;
 import io.mailrules.core.journal.RunHeader;
 import io.mailrules.core.journal.RunKind;
+import io.mailrules.core.journal.TargetMark;
 import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.plan.UidSet;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Journal entries as JSON lines: one compact object per line (line breaks inside strings are escaped), led by a
@@ -191,6 +193,10 @@ public final class JournalJson {
             out.endObject();
         }
         out.endArray();
+        if (intent.targetMark().isPresent()) {
+            out.name("targetUidValidity").value(intent.targetMark().get().uidValidity());
+            out.name("targetUidNext").value(intent.targetMark().get().uidNext());
+        }
     }
 
     private static void writeOutcome(JsonWriter out, OutcomeRecord outcome) throws IOException {
@@ -211,7 +217,12 @@ public final class JournalJson {
             group.finish();
             return group.build(() -> new FlagGroup(flags, groupUids));
         });
+        OptionalLong targetUidValidity = fields.optionalWholeNumber("targetUidValidity", UidSet.MIN_UID,
+                UidSet.MAX_UID);
+        OptionalLong targetUidNext = fields.optionalWholeNumber("targetUidNext", UidSet.MIN_UID, UidSet.MAX_UID + 1);
         return fields.build(() -> new IntentRecord(runId, batchId, at, mailbox, folder, uidValidity, uids, command,
-                flagsBefore));
+                flagsBefore, targetUidValidity.isPresent() && targetUidNext.isPresent()
+                        ? Optional.of(new TargetMark(targetUidValidity.getAsLong(), targetUidNext.getAsLong()))
+                        : Optional.empty()));
     }
 }

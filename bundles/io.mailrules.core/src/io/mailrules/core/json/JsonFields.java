@@ -91,14 +91,20 @@ final class JsonFields {
     }
 
     Instant instant(String name) {
-        return parsed(name, text -> {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is not an ISO-8601 instant such as "
-                        + "2025-03-01T10:15:30Z");
-            }
-        });
+        return parsed(name, JsonFields::parseInstant);
+    }
+
+    Optional<Instant> optionalInstant(String name) {
+        return optional(name).isEmpty() ? Optional.empty() : Optional.of(instant(name));
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an ISO-8601 instant such as "
+                    + "2025-03-01T10:15:30Z");
+        }
     }
 
     UidSet uidSet(String name) {

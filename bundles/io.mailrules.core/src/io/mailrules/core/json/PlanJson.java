@@ -124,7 +124,9 @@ public final class PlanJson {
         if (message.messageId().isPresent()) {
             out.name("messageId").value(message.messageId().get());
         }
-        out.name("internalDate").value(message.internalDate().toString());
+        if (message.internalDate().isPresent()) {
+            out.name("internalDate").value(message.internalDate().get().toString());
+        }
         out.name("from").value(message.from());
         out.name("subject").value(message.subject());
         out.name("rules");
@@ -188,7 +190,7 @@ public final class PlanJson {
             JsonFields fields = JsonFields.of(element, path);
             long uid = fields.wholeNumber("uid", UidSet.MIN_UID, UidSet.MAX_UID);
             var messageId = fields.optionalString("messageId");
-            var internalDate = fields.instant("internalDate");
+            var internalDate = fields.optionalInstant("internalDate");
             String from = fields.string("from");
             String subject = fields.string("subject");
             List<String> rules = fields.strings("rules");

@@ -65,6 +65,18 @@ public record Flags(Set<SystemFlag> system, SortedSet<String> keywords) {
         return keyword;
     }
 
+    public Flags with(SystemFlag flag) {
+        EnumSet<SystemFlag> more = EnumSet.of(flag);
+        more.addAll(system);
+        return new Flags(more, keywords);
+    }
+
+    public Flags with(String keyword) {
+        TreeSet<String> more = new TreeSet<>(keywords);
+        more.add(keyword);
+        return new Flags(system, more);
+    }
+
     public boolean isEmpty() {
         return system.isEmpty() && keywords.isEmpty();
     }

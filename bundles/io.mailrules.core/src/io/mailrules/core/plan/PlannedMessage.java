@@ -9,13 +9,15 @@ import java.util.stream.Collectors;
 /**
  * One row of the dry run: a message, the rules that matched it in order, and the actions they add up to.
  *
- * @param messageId the Message-ID header, absent when the message has none
+ * @param messageId the Message-ID header, absent when the message has none or the plan was made to be applied at once
+ *        (such plans read no per-message fields: undo and resume find moved mail by UIDs the server reports)
+ * @param internalDate when the message arrived; absent in a plan made to be applied at once, which needs no dates
  * @param from the From header as shown to the user, empty when missing
  * @param subject the Subject header, empty when missing
  * @param rules the names of the matching rules in evaluation order; the last one decided the message's fate
  * @param actions the accumulated actions; at most one terminal action, and only as the last
  */
-public record PlannedMessage(long uid, Optional<String> messageId, Instant internalDate, String from, String subject,
+public record PlannedMessage(long uid, Optional<String> messageId, Optional<Instant> internalDate, String from, String subject,
         List<String> rules, List<Action> actions) {
 
     public PlannedMessage {

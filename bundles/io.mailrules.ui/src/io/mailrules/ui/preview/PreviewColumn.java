@@ -1,5 +1,6 @@
 package io.mailrules.ui.preview;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -39,13 +40,13 @@ public enum PreviewColumn {
 
     /** The cell as the table and the CSV export show it; dates in the user's zone. */
     public String text(PreviewRow row) {
-        return this == DATE ? DATES.format(row.date()) : text.apply(row);
+        return this == DATE ? row.date().map(DATES::format).orElse("") : text.apply(row);
     }
 
     /** Dates sort by time, text case-insensitively. */
     public Comparator<PreviewRow> order() {
         if (this == DATE) {
-            return Comparator.comparing(PreviewRow::date);
+            return Comparator.comparing(row -> row.date().orElse(Instant.MIN));
         }
         return Comparator.comparing(text, String.CASE_INSENSITIVE_ORDER);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mailrules.core.journal.FlagGroup;
+import io.mailrules.core.journal.TargetMark;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.JournalRecord;
 import io.mailrules.core.journal.OutcomeRecord;
@@ -24,6 +25,7 @@ import io.mailrules.core.run.RunStatus;
 import io.mailrules.core.run.UidMapping;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,17 @@ class JournalJsonTest {
                 + moveBatch().id() + "\",\"at\":\"2025-03-01T10:15:31.250Z\",\"mailbox\":\"sdr1\","
                 + "\"folder\":\"INBOX\",\"uidValidity\":1700000000,\"command\":\"move\",\"target\":\"Replies\","
                 + "\"uids\":\"1201,1204\",\"flagsBefore\":[]}", line);
+    }
+
+    @Test
+    void aMovesTargetMarkRoundTripsAndOlderLinesWithoutOneStillRead() {
+        IntentRecord marked = IntentRecord.of(RUN, moveBatch(), AT, List.of(),
+                Optional.of(new TargetMark(1700000009, 4711)));
+        String line = JournalJson.toLine(marked);
+        assertTrue(line.endsWith(",\"targetUidValidity\":1700000009,\"targetUidNext\":4711}"), line);
+        assertRoundTrip(marked);
+        String older = line.replace(",\"targetUidValidity\":1700000009,\"targetUidNext\":4711", "");
+        assertEquals(Optional.empty(), ((IntentRecord) JournalJson.fromLine(older)).targetMark());
     }
 
     @Test

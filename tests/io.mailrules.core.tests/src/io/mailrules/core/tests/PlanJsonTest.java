@@ -89,7 +89,7 @@ class PlanJsonTest {
     private static Plan tinyPlan() {
         FolderSnapshot inbox = FolderSnapshot.of("INBOX", SamplePlans.INBOX_UIDVALIDITY, 503);
         Flags tags = Flags.of("$AutoReply", "\\Seen");
-        PlannedMessage message = new PlannedMessage(502, Optional.empty(), Instant.parse("2025-02-28T09:05:00Z"),
+        PlannedMessage message = new PlannedMessage(502, Optional.empty(), Optional.of(Instant.parse("2025-02-28T09:05:00Z")),
                 "Auto <auto@customer.com>", "Out of office", List.of("ooo"),
                 List.of(new Action.AddFlags(tags), new Action.Move("AutoReplies")));
         FolderPlan folder = new FolderPlan(inbox, List.of(message), List.of(

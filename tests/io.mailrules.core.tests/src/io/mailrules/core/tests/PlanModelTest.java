@@ -36,7 +36,7 @@ class PlanModelTest {
     @Test
     void aMessageMatchedByTwoRulesCountsForBoth() {
         FolderSnapshot inbox = FolderSnapshot.of("INBOX", 1, 100);
-        PlannedMessage both = new PlannedMessage(5, Optional.empty(), SamplePlans.CREATED, "", "", List.of("vip",
+        PlannedMessage both = new PlannedMessage(5, Optional.empty(), Optional.of(SamplePlans.CREATED), "", "", List.of("vip",
                 "replies"), List.of(new Action.AddFlags(Flags.of("\\Flagged")), new Action.Move("Replies")));
         MailboxPlan mailbox = new MailboxPlan("m", "h", List.of(), List.of(new FolderPlan(inbox, List.of(both),
                 List.of())));

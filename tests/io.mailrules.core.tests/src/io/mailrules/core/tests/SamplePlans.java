@@ -43,7 +43,7 @@ final class SamplePlans {
         List<PlannedMessage> messages = List.of(
                 message(1204, "replies", new Action.Move("Replies")),
                 message(1201, "replies", new Action.Move("Replies")),
-                new PlannedMessage(1202, Optional.empty(), Instant.parse("2025-02-28T09:05:00Z"),
+                new PlannedMessage(1202, Optional.empty(), Optional.of(Instant.parse("2025-02-28T09:05:00Z")),
                         "Auto <auto@customer.com>", "Out of office: back Monday", List.of("ooo"),
                         List.of(new Action.AddFlags(Flags.of("$AutoReply")), new Action.Move("AutoReplies"))),
                 message(1203, "vip", new Action.AddFlags(Flags.of("\\Flagged"))));
@@ -69,7 +69,7 @@ final class SamplePlans {
 
     static PlannedMessage message(long uid, String rule, Action... actions) {
         return new PlannedMessage(uid, Optional.of("<m" + uid + "@customer.com>"),
-                Instant.parse("2025-02-28T09:00:00Z").plusSeconds(uid), "Bo <bo@customer.com>", "Re: pricing " + uid,
+                Optional.of(Instant.parse("2025-02-28T09:00:00Z").plusSeconds(uid)), "Bo <bo@customer.com>", "Re: pricing " + uid,
                 List.of(rule), List.of(actions));
     }
 

@@ -142,7 +142,8 @@ class PlanCompilerTest {
                 layout l { folder "Archive" role archive folder "Junk" }
                 retention yearly for m layout l { in "INBOX" keep 365 days then move to "{archive}/{year}" }
                 """).plan();
-        assertEquals(List.of(new SearchKey.Before(LocalDate.of(2025, 3, 15))), inbox.searches());
+        assertEquals(List.of(new SearchKey.Before(LocalDate.of(2025, 3, 15)), year(2025), year(2024)), inbox.searches(),
+                "one SEARCH per year from the cutoff's back, until every message is dated; no date is fetched");
         assertEquals(List.of("INBOX move Archive/2024 3:4", "INBOX move Archive/2025 2"), batches(plan));
         assertEquals(List.of("Junk", "Archive/2024", "Archive/2025"), plan.mailboxes().getFirst().foldersToCreate());
     }
@@ -244,16 +245,70 @@ class PlanCompilerTest {
         int previewFetches = inbox.fetches().size();
         Plan lean = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
                 files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
-        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1, 2), Set.of("Message-ID"))),
-                inbox.fetches().subList(previewFetches, inbox.fetches().size()),
-                "a plan for applying keeps the Message-IDs by which undo and resume find mail whose move answer was lost");
+        assertEquals(List.of(), inbox.fetches().subList(previewFetches, inbox.fetches().size()),
+                "a plan for applying reads nothing per message: SEARCH alone decides it, dated folders included");
         assertEquals(batches(preview), batches(lean));
         assertEquals(List.of("INBOX addFlags \\Seen 2", "INBOX move Archive/2025 1"), batches(lean));
         PlannedMessage old = message(lean, 1);
-        assertTrue(old.from().isEmpty() && old.subject().isEmpty());
-        assertEquals("<1@test>", old.messageId().orElseThrow());
-        assertEquals(message(preview, 1).internalDate(), old.internalDate());
+        assertTrue(old.from().isEmpty() && old.subject().isEmpty() && old.messageId().isEmpty()
+                && old.internalDate().isEmpty());
+        assertEquals(NOW.minus(Duration.ofDays(400)), message(preview, 1).internalDate().orElseThrow());
         assertEquals("<1@test>", message(preview, 1).messageId().orElseThrow());
+    }
+
+    @Test
+    void theServersDayDecidesTheYearOfADatedFolderInPreviewAndRunAlike() throws MailboxException {
+        // 21:00 UTC on New Year's Eve is already New Year's Day for a server five hours ahead.
+        FakeMailbox ahead = new FakeMailbox(ZoneOffset.ofHours(5));
+        FakeFolder folder = ahead.folder("m", "INBOX");
+        Instant newYearsEve = Instant.parse("2024-12-31T21:00:00Z");
+        folder.add(new FakeMessage(7, newYearsEve, 1000, Flags.NONE, List.of(Map.entry("Message-ID", "<7@test>"))));
+        String rules = """
+                rules r for m {
+                    rule archive when older than 365 days then move to "Archive/{year}"
+                }
+                """;
+        for (PlanRequest request : List.of(PlanRequest.allJobs(files.parse(MAILBOX + rules),
+                SourceRef.of("test.mailrules", rules)), PlanRequest.allJobs(files.parse(MAILBOX + rules),
+                        SourceRef.of("test.mailrules", rules)).forApplying())) {
+            Plan plan = new PlanCompiler(ahead, Clock.fixed(NOW, ZoneOffset.UTC)).compile(request).plan();
+            assertEquals(List.of("INBOX move Archive/2025 7"), batches(plan), "the year the server's SEARCH says");
+        }
+    }
+
+    @Test
+    void mailOlderThanTenYearlySearchesIsDatedByFetchingItsDateOnly() throws MailboxException {
+        mail(1, "a@x.com", "ancient", 365 * 30);
+        mail(2, "a@x.com", "old", 400);
+        Plan plan = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
+                files.parse(MAILBOX + """
+                        rules r for m { rule archive when older than 365 days then move to "Archive/{year}" }
+                        """), SourceRef.of("test.mailrules", "")).forApplying()).plan();
+        assertEquals(1 + 10, inbox.searches().size(), "the age SEARCH and ten yearly ones, 2025 back to 2016");
+        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1), Set.of())), inbox.fetches());
+        assertEquals(List.of("INBOX move Archive/1996 1", "INBOX move Archive/2025 2"), batches(plan));
+    }
+
+    @Test
+    void monthlyFoldersAreDatedByOneSearchPerMonth() throws MailboxException {
+        mail(1, "a@x.com", "feb", 30);
+        mail(2, "a@x.com", "jan", 60);
+        mail(3, "a@x.com", "jan too", 55);
+        Plan plan = compile("""
+                rules r for m { rule monthly when older than 20 days then move to "Archive/{year}/{month}" }
+                """).plan();
+        assertEquals(List.of(new SearchKey.Before(LocalDate.of(2026, 2, 23)),
+                month(LocalDate.of(2026, 2, 1)), month(LocalDate.of(2026, 1, 1))), inbox.searches());
+        assertEquals(List.of("INBOX move Archive/2026/01 2:3", "INBOX move Archive/2026/02 1"), batches(plan));
+    }
+
+    private static SearchKey year(int year) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        return SearchKey.and(new SearchKey.Since(start), new SearchKey.Before(start.plusYears(1)));
+    }
+
+    private static SearchKey month(LocalDate start) {
+        return SearchKey.and(new SearchKey.Since(start), new SearchKey.Before(start.plusMonths(1)));
     }
 
     private static final String INCREMENTAL_RULES = """

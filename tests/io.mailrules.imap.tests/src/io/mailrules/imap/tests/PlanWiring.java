@@ -80,6 +80,17 @@ final class PlanWiring {
         }
     }
 
+    /**
+     * The plan `mailrules run` makes: nothing read per message (no Message-ID, date, From or Subject), so undo and
+     * resume find moved mail by the UIDs the server reports or by where it arrived in the target.
+     */
+    CompiledPlan planForApplying(Path file, Model model, MailboxLogins logins) throws IOException, MailboxException {
+        SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
+            return new PlanCompiler(access, clock).compile(PlanRequest.allJobs(model, source).forApplying());
+        }
+    }
+
     RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress) throws IOException {
         return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
     }

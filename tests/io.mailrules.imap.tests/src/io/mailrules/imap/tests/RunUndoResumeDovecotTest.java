@@ -12,6 +12,7 @@ import io.mailrules.imap.testsupport.DovecotServer;
 import io.mailrules.imap.testsupport.MailClient;
 import io.mailrules.imap.testsupport.PrivateDovecot;
 import io.mailrules.imap.testsupport.SalesMail;
+import io.mailrules.imap.testsupport.TestMessage;
 import static io.mailrules.imap.testsupport.SalesMail.NOW;
 import static io.mailrules.imap.testsupport.SalesMail.OLD_AUTO_REPLY;
 import io.mailrules.core.journal.JournalEntry;
@@ -209,6 +210,58 @@ class RunUndoResumeDovecotTest {
             assertEquals(List.of(), undo.notRestored());
             assertEquals(scenario.before(), Census.of(client));
         }
+    }
+
+    @Test
+    void aMoveWhoseAnswerWasLostInARunPlanIsFoundByWhereItArrivedInTheTarget() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            Plan lean = planForApplying(scenario);
+            assertTrue(lean.mailboxes().getFirst().folders().stream().flatMap(folder -> folder.messages().stream())
+                    .allMatch(message -> message.messageId().isEmpty()), "`mailrules run` plans read no Message-ID");
+            RunResult interrupted = wiring.apply(lean, scenario.logins(), journals,
+                    cancelAfter(batch -> batch.command() instanceof BatchCommand.Move));
+            Batch move = crashBeforeLastOutcome(interrupted.runId());
+
+            RunResult resumed = wiring.resume(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.toString());
+            assertEquals(scenario.before().after(scenario.plan().mailboxes().getFirst()), Census.of(client));
+            BatchAttempt reconciled = journals.read(resumed.runId()).batches().stream()
+                    .filter(attempt -> attempt.intent().batchId().equals(move.id())).findFirst().orElseThrow();
+            assertEquals(move.uids(), reconciled.copyUid().orElseThrow().sources(),
+                    "the moved messages were found from the target's UIDNEXT the intent recorded");
+
+            UndoResult undo = wiring.undo(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(List.of(), undo.notRestored());
+            assertEquals(scenario.before(), Census.of(client));
+        }
+    }
+
+    @Test
+    void mailDeliveredToTheTargetWhileAnAnswerWasLostIsNeverTakenForMovedMail() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client()) {
+            RunResult interrupted = wiring.apply(planForApplying(scenario), scenario.logins(), journals,
+                    cancelAfter(batch -> batch.command() instanceof BatchCommand.Move));
+            Batch move = crashBeforeLastOutcome(interrupted.runId());
+            String target = move.command().target().orElseThrow();
+            client.append(target, TestMessage.of("Fay <fay@example.org>", "Delivered meanwhile"));
+
+            RunResult resumed = wiring.resume(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+            UndoResult undo = wiring.undo(interrupted.runId(), scenario.logins(), journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.toString());
+            assertEquals(target, Census.of(client).bySubject("Delivered meanwhile").folder(),
+                    "undo does not guess which of the new messages in the target were ours");
+            assertEquals(List.of(move.uids()), undo.notRestored().stream().map(NotRestored::uids).toList());
+            assertEquals(NotRestored.Reason.NOT_FOUND, undo.notRestored().getFirst().reason());
+        }
+    }
+
+    private Plan planForApplying(Scenario scenario) throws Exception {
+        return wiring.planForApplying(work.resolve("sales.mailrules"), scenario.model(), scenario.logins()).plan();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +17,10 @@ import io.mailrules.ui.preview.PreviewRow;
 /** The preview table's filter, order and CSV form, on rows as a plan gives them. */
 class PreviewTableTest {
 
-    private static final PreviewRow BOUNCE = new PreviewRow("sdr-ana", "INBOX", Instant.parse("2026-11-02T10:00:00Z"),
+    private static final PreviewRow BOUNCE = new PreviewRow("sdr-ana", "INBOX", Optional.of(Instant.parse("2026-11-02T10:00:00Z")),
             "MAILER-DAEMON@example.com", "Undelivered: \"pricing\", part 2", "routing/bounces", "move to Bounces",
             "Bounces");
-    private static final PreviewRow REPLY = new PreviewRow("sdr-ben", "INBOX", Instant.parse("2026-10-01T10:00:00Z"),
+    private static final PreviewRow REPLY = new PreviewRow("sdr-ben", "INBOX", Optional.of(Instant.parse("2026-10-01T10:00:00Z")),
             "cho@bigcustomer.com", "Re: demo", "routing/interested", "flag, move to Replies/Interested",
             "Replies/Interested");
 
