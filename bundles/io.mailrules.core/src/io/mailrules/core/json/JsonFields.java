@@ -138,6 +138,11 @@ final class JsonFields {
         return elements;
     }
 
+    /** A list that may be left out; absent reads as empty. */
+    <T> List<T> optionalList(String name, ElementReader<T> elementReader) {
+        return optional(name).isEmpty() ? List.of() : list(name, elementReader);
+    }
+
     List<String> strings(String name) {
         return list(name, JsonFields::asString);
     }

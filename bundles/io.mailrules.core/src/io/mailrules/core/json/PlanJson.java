@@ -16,7 +16,11 @@ import io.mailrules.core.plan.UidSet;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The saved-plan file ({@code mailrules plan -o plan.json}): indented JSON with fields in a fixed order, instants in
@@ -101,11 +105,32 @@ public final class PlanJson {
         if (snapshot.highestModSeq().isPresent()) {
             out.name("highestModSeq").value(snapshot.highestModSeq().getAsLong());
         }
+        Map<List<List<String>>, UidSet.Builder> groups = new LinkedHashMap<>();
         out.name("messages").beginArray();
         for (PlannedMessage message : folder.messages()) {
-            writeMessage(out, message);
+            if (showsAnything(message)) {
+                writeMessage(out, message);
+            } else {
+                groups.computeIfAbsent(List.of(message.rules(), actionTexts(message)), key -> UidSet.builder())
+                        .add(message.uid());
+            }
         }
         out.endArray();
+        if (!groups.isEmpty()) {
+            // A plan made to be applied at once says nothing per message but its rules and actions, which most
+            // messages share: as UID sets its file stays small however many messages it moves.
+            out.name("messageGroups").beginArray();
+            for (Map.Entry<List<List<String>>, UidSet.Builder> group : groups.entrySet()) {
+                out.beginObject();
+                out.name("uids").value(group.getValue().build().toString());
+                out.name("rules");
+                writeStrings(out, group.getKey().get(0));
+                out.name("actions");
+                writeStrings(out, group.getKey().get(1));
+                out.endObject();
+            }
+            out.endArray();
+        }
         out.name("batches").beginArray();
         for (Batch batch : folder.batches()) {
             out.beginObject();
@@ -116,6 +141,15 @@ public final class PlanJson {
         }
         out.endArray();
         out.endObject();
+    }
+
+    private static boolean showsAnything(PlannedMessage message) {
+        return message.messageId().isPresent() || message.internalDate().isPresent() || !message.from().isEmpty()
+                || !message.subject().isEmpty();
+    }
+
+    private static List<String> actionTexts(PlannedMessage message) {
+        return message.actions().stream().map(ModelCodec::actionText).toList();
     }
 
     private static void writeMessage(JsonWriter out, PlannedMessage message) throws IOException {
@@ -179,11 +213,35 @@ public final class PlanJson {
             var highestModSeq = fields.optionalWholeNumber("highestModSeq", 0, Long.MAX_VALUE);
             FolderSnapshot snapshot = fields.build(
                     () -> new FolderSnapshot(folder, uidValidity, uidNext, highestModSeq));
-            List<PlannedMessage> messages = fields.list("messages", PlanJson.Reader::message);
+            List<PlannedMessage> messages = new ArrayList<>(fields.list("messages", PlanJson.Reader::message));
+            for (List<PlannedMessage> group : fields.optionalList("messageGroups", PlanJson.Reader::messageGroup)) {
+                messages.addAll(group);
+            }
             List<Batch> batches = fields.list("batches", (batch, batchPath) -> batch(mailbox, snapshot, batch,
                     batchPath));
             fields.finish();
             return fields.build(() -> new FolderPlan(snapshot, messages, batches));
+        }
+
+        private static List<PlannedMessage> messageGroup(JsonElement element, String path) {
+            JsonFields fields = JsonFields.of(element, path);
+            UidSet uids = fields.uidSet("uids");
+            List<String> rules = fields.strings("rules");
+            List<Action> actions = actions(fields);
+            fields.finish();
+            return fields.build(() -> uids.stream().mapToObj(uid -> new PlannedMessage(uid, Optional.empty(),
+                    Optional.empty(), "", "", rules, actions)).toList());
+        }
+
+        private static List<Action> actions(JsonFields fields) {
+            return fields.list("actions", (action, actionPath) -> {
+                String text = JsonFields.asString(action, actionPath);
+                try {
+                    return ModelCodec.parseAction(text);
+                } catch (IllegalArgumentException e) {
+                    throw new JsonFormatException(actionPath, e.getMessage(), e);
+                }
+            });
         }
 
         private static PlannedMessage message(JsonElement element, String path) {
@@ -194,14 +252,7 @@ public final class PlanJson {
             String from = fields.string("from");
             String subject = fields.string("subject");
             List<String> rules = fields.strings("rules");
-            List<Action> actions = fields.list("actions", (action, actionPath) -> {
-                String text = JsonFields.asString(action, actionPath);
-                try {
-                    return ModelCodec.parseAction(text);
-                } catch (IllegalArgumentException e) {
-                    throw new JsonFormatException(actionPath, e.getMessage(), e);
-                }
-            });
+            List<Action> actions = actions(fields);
             fields.finish();
             return fields.build(() -> new PlannedMessage(uid, messageId, internalDate, from, subject, rules, actions));
         }

@@ -130,6 +130,36 @@ class PlanJsonTest {
     }
 
     @Test
+    void aPlanMadeToBeAppliedAtOnceIsStoredAsGroupsOfUidsAndReadsBackMessageByMessage() {
+        FolderSnapshot inbox = FolderSnapshot.of("INBOX", 9, 100_001, 0);
+        List<PlannedMessage> messages = new java.util.ArrayList<>();
+        UidSet.Builder archived = UidSet.builder();
+        for (long uid = 1; uid <= 100_000; uid++) {
+            boolean old = uid % 3 != 0;
+            messages.add(new PlannedMessage(uid, Optional.empty(), Optional.empty(), "", "",
+                    List.of(old ? "archive" : "bounces"), List.of(new Action.Move(old ? "Archive/2024" : "Bounces"))));
+            if (old) {
+                archived.add(uid);
+            }
+        }
+        messages.set(0, SamplePlans.message(1, "archive", new Action.Move("Archive/2024")));
+        UidSet toArchive = archived.build();
+        FolderPlan folder = new FolderPlan(inbox, messages, List.of(
+                SamplePlans.batch(0, "m", inbox, new BatchCommand.Move("Archive/2024"), toArchive),
+                SamplePlans.batch(1, "m", inbox, new BatchCommand.Move("Bounces"), UidSet.range(1, 100_000)
+                        .minus(toArchive))));
+        Plan plan = new Plan(new PlanId("lean"), SamplePlans.CREATED, SamplePlans.SOURCE,
+                List.of(new MailboxPlan("m", "h", List.of(), List.of(folder))));
+
+        String json = PlanJson.write(plan);
+
+        assertTrue(json.length() < 2_000_000, "a group's UIDs are one sequence set, not an entry per message: "
+                + json.length() + " characters");
+        assertTrue(json.contains("\"messageGroups\""), json.substring(0, 400));
+        assertEquals(plan, PlanJson.read(json), "a message that shows something keeps its own entry");
+    }
+
+    @Test
     void largerPlanRoundTripsWithItsDerivedViews() {
         Plan plan = SamplePlans.routingAndRetention();
         Plan read = PlanJson.read(PlanJson.write(plan));
