@@ -12,10 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.Namespaces;
 
@@ -186,7 +188,7 @@ public final class ImapMailbox implements AutoCloseable {
 
     /** Opens a folder read-only (EXAMINE) for a dry run: nothing done through the reader changes the mailbox. */
     public ImapFolderReader openReader(String layoutPath) throws MailboxException {
-        return new ImapFolderReader(this, layoutPath, open(layoutPath, Folder.READ_ONLY));
+        return new ImapFolderReader(this, layoutPath, open(layoutPath, Folder.READ_ONLY, condStore()));
     }
 
     /**
@@ -196,17 +198,34 @@ public final class ImapMailbox implements AutoCloseable {
      *         anything is done to it
      */
     public FolderApplier openApplier(FolderSnapshot planned) throws MailboxException {
-        ImapFolderReader folder = new ImapFolderReader(this, planned.folder(), open(planned.folder(), Folder.READ_WRITE));
+        ImapFolderReader folder = new ImapFolderReader(this, planned.folder(),
+                open(planned.folder(), Folder.READ_WRITE, resyncFrom(planned)));
         return FolderApplier.start(this, folder, planned);
     }
 
-    private IMAPFolder open(String layoutPath, int mode) throws MailboxException {
+    /** SELECT/EXAMINE (CONDSTORE) makes the server report HIGHESTMODSEQ for the snapshot. */
+    private Optional<ResyncData> condStore() {
+        return capabilities.condStore() ? Optional.of(ResyncData.CONDSTORE) : Optional.empty();
+    }
+
+    /**
+     * A folder about to be written to is opened with QRESYNC where the server has it: the server then reports what a
+     * MOVE or UID EXPUNGE removes as one VANISHED line of UID ranges instead of an EXPUNGE line per message, which
+     * for a large folder is most of what a move sends back. Changes since the plan come along in the same answer.
+     */
+    private Optional<ResyncData> resyncFrom(FolderSnapshot planned) {
+        if (capabilities.qresync() && planned.highestModSeq().isPresent()) {
+            return Optional.of(new ResyncData(planned.uidValidity(), planned.highestModSeq().getAsLong()));
+        }
+        return condStore();
+    }
+
+    private IMAPFolder open(String layoutPath, int mode, Optional<ResyncData> resync) throws MailboxException {
         String serverName = folderNames.toServer(layoutPath);
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(serverName);
-            if (capabilities.condStore()) {
-                // SELECT/EXAMINE (CONDSTORE) makes the server report HIGHESTMODSEQ for the snapshot.
-                folder.open(mode, org.eclipse.angus.mail.imap.ResyncData.CONDSTORE);
+            if (resync.isPresent()) {
+                folder.open(mode, resync.get());
             } else {
                 folder.open(mode);
             }
