@@ -20,11 +20,18 @@ public final class ImapMailboxAccess implements MailboxAccess, AutoCloseable {
 
     private final ImapConnector connector;
     private final MailboxLogins logins;
+    private final Optional<WarmSessions> keepLast;
     private ImapMailbox session;
 
     public ImapMailboxAccess(ImapConnector connector, MailboxLogins logins) {
+        this(connector, logins, Optional.empty());
+    }
+
+    /** @param keepLast where the last session goes when this access closes, for an apply that follows at once */
+    public ImapMailboxAccess(ImapConnector connector, MailboxLogins logins, Optional<WarmSessions> keepLast) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.logins = Objects.requireNonNull(logins, "logins");
+        this.keepLast = Objects.requireNonNull(keepLast, "keepLast");
     }
 
     @Override
@@ -46,7 +53,7 @@ public final class ImapMailboxAccess implements MailboxAccess, AutoCloseable {
         if (session != null && session.settings().name().equals(mailbox)) {
             return session;
         }
-        close();
+        hangUp();
         MailboxLogin login = logins.login(mailbox);
         try {
             session = connector.connect(login.settings(), login.credentials());
@@ -61,6 +68,14 @@ public final class ImapMailboxAccess implements MailboxAccess, AutoCloseable {
 
     @Override
     public void close() {
+        if (session != null && keepLast.isPresent()) {
+            keepLast.get().keep(session);
+            session = null;
+        }
+        hangUp();
+    }
+
+    private void hangUp() {
         if (session != null) {
             session.close();
             session = null;

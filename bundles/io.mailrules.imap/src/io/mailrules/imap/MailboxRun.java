@@ -51,6 +51,7 @@ final class MailboxRun {
     private final RunRecorder recorder;
     private final MailboxPlan plan;
     private final EarlierAttempts earlier;
+    private final Optional<ImapMailbox> warm;
     private final List<String> created = new ArrayList<>();
     private final List<FolderRefusal> refusals = new ArrayList<>();
     private final List<BatchReport> reports = new ArrayList<>();
@@ -58,8 +59,10 @@ final class MailboxRun {
     private Ending ending = Ending.SETTLED;
 
     /** @param earlier what earlier journals of the same plan did: done batches are skipped, pending ones reconciled */
+    /** @param warm this mailbox's session from the dry run just made, if it was kept */
     MailboxRun(ImapConnector connector, MailboxLogins logins, RunRecorder recorder, MailboxPlan plan,
-            EarlierAttempts earlier) {
+            EarlierAttempts earlier, Optional<ImapMailbox> warm) {
+        this.warm = warm;
         this.connector = connector;
         this.logins = logins;
         this.recorder = recorder;
@@ -91,6 +94,9 @@ final class MailboxRun {
     }
 
     private ImapMailbox connect() throws MailboxException, InterruptedException {
+        if (warm.isPresent()) {
+            return warm.get();
+        }
         MailboxLogin login = logins.login(plan.mailbox());
         return connector.connect(login.settings(), login.credentials());
     }

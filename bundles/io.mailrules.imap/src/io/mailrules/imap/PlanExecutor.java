@@ -38,16 +38,24 @@ public final class PlanExecutor {
     private final MailboxLogins logins;
     private final JournalStore journals;
     private final Clock clock;
+    private final Optional<WarmSessions> warm;
 
     /**
      * @param connector carries the connector options and the host connection limiter shared with whatever else talks
      *        to the same servers
      */
     public PlanExecutor(ImapConnector connector, MailboxLogins logins, JournalStore journals, Clock clock) {
+        this(connector, logins, journals, clock, Optional.empty());
+    }
+
+    /** @param warm the session the dry run just used, taken for its mailbox instead of logging in again */
+    public PlanExecutor(ImapConnector connector, MailboxLogins logins, JournalStore journals, Clock clock,
+            Optional<WarmSessions> warm) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.logins = Objects.requireNonNull(logins, "logins");
         this.journals = Objects.requireNonNull(journals, "journals");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.warm = Objects.requireNonNull(warm, "warm");
     }
 
     /**
@@ -81,13 +89,16 @@ public final class PlanExecutor {
                     reports.add(notStarted(mailbox, earlier));
                     continue;
                 }
-                MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox, earlier).apply();
+                MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox, earlier,
+                        warm.flatMap(sessions -> sessions.take(mailbox.mailbox(), mailboxes))).apply();
                 reports.add(result.report());
                 cancelled = result.ending() == MailboxRun.Ending.CANCELLED;
                 // A connection lost, mid-batch or between batches, leaves that mailbox to a resume; the others still run.
                 inDoubt = inDoubt || result.ending() == MailboxRun.Ending.IN_DOUBT
                         || result.ending() == MailboxRun.Ending.CONNECTION_LOST;
             }
+            // Mailboxes left out by a cancel never took theirs.
+            warm.ifPresent(sessions -> sessions.release(mailboxes));
             RunStatus status = status(reports, cancelled || inDoubt);
             journal.finish(status, clock.instant());
             return new RunResult(runId, status, reports);

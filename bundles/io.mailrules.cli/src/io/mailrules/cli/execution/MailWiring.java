@@ -2,6 +2,8 @@ package io.mailrules.cli.execution;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
@@ -18,6 +20,7 @@ import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.ImapMailboxAccess;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
+import io.mailrules.imap.WarmSessions;
 
 /**
  * The command line's connection of engine and connector, which know nothing of each other: plans over IMAP with
@@ -31,6 +34,7 @@ public final class MailWiring {
 
     private final ImapConnector connector;
     private final Clock clock;
+    private final WarmSessions warm = new WarmSessions();
 
     public MailWiring(Clock clock) {
         this(clock, CONNECTIONS_PER_HOST);
@@ -65,8 +69,25 @@ public final class MailWiring {
         }
     }
 
+    /**
+     * The dry run of a {@code run}, whose apply follows at once: the mailbox's session stays logged in for
+     * {@link #apply}, which takes it; call {@link #release} for a mailbox whose plan is not applied.
+     */
+    public CompiledPlan planToApply(PlanRequest request, MailboxLogins logins, FolderStates earlierRuns)
+            throws MailboxException {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins, Optional.of(warm))) {
+            return new PlanCompiler(access, clock, earlierRuns).compile(request);
+        }
+    }
+
+    /** Hangs up the session {@link #planToApply} kept for a mailbox. */
+    public void release(String mailbox) {
+        warm.release(List.of(mailbox));
+    }
+
+    /** Applies a plan, in the sessions {@link #planToApply} kept where there are any. */
     public RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress)
             throws IOException {
-        return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
+        return new PlanExecutor(connector, logins, journals, clock, Optional.of(warm)).apply(plan, progress);
     }
 }

@@ -96,8 +96,9 @@ public final class FleetRun {
         CompiledPlan compiled;
         try {
             // Applied at once, so the plan needs no preview rows (From, Subject, Message-ID) per message.
-            compiled = wiring.plan(request.forApplying(), logins, earlierRuns);
+            compiled = wiring.planToApply(request.forApplying(), logins, earlierRuns);
         } catch (MailboxException e) {
+            wiring.release(mailbox);
             // As for a single mailbox: a folder the rules read that the server lacks is the rules' problem.
             MailboxOutcome outcome = MailboxOutcome.failed(mailbox, e.getMessage(), since(started),
                     e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH : ExitCode.RULE_ERRORS);
@@ -106,6 +107,7 @@ public final class FleetRun {
         }
         Plan plan = compiled.plan();
         if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
+            wiring.release(mailbox);
             MailboxOutcome outcome = MailboxOutcome.nothingToDo(mailbox, since(started));
             remember(AppliedFolders.done(compiled, Optional.empty()));
             report(listener, outcome, Optional.of(compiled));

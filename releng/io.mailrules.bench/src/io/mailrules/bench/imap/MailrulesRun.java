@@ -22,6 +22,7 @@ import io.mailrules.imap.ImapMailboxAccess;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
+import io.mailrules.imap.WarmSessions;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,21 +77,27 @@ final class MailrulesRun {
         SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
         FolderStateStore states = FolderStateStore.in(journal);
         ImapTimer timer = new ImapTimer(trace);
-        CompiledPlan compiled = plan(connector, logins, timer, model, source, states);
+        // As `mailrules run` does: the dry run's session stays logged in for the apply.
+        WarmSessions warm = new WarmSessions();
+        CompiledPlan compiled = plan(connector, logins, timer, model, source, states, warm);
         long planned = System.nanoTime();
 
-        RunResult result = new PlanExecutor(connector, logins, new JournalStore(journal), clock)
+        RunResult result = new PlanExecutor(connector, logins, new JournalStore(journal), clock, Optional.of(warm))
                 .apply(compiled.plan(), RunProgress.NONE);
         long applied = System.nanoTime();
         states.record(AppliedFolders.done(compiled, Optional.of(result)));
 
         trace.ifPresent(out -> out.println("unchanged re-run:"));
         ImapTimer rerunTimer = new ImapTimer(trace);
-        CompiledPlan again = plan(connector, logins, rerunTimer, model, source, states);
+        CompiledPlan again = plan(connector, logins, rerunTimer, model, source, states, warm);
         if (!again.plan().batches().isEmpty() || !again.plan().foldersToCreate().isEmpty()) {
-            rerunTimer.time("apply", () -> new PlanExecutor(connector, logins, new JournalStore(journal), clock)
-                    .apply(again.plan(), RunProgress.NONE));
+            rerunTimer.time("apply", () -> new PlanExecutor(connector, logins, new JournalStore(journal), clock,
+                    Optional.of(warm)).apply(again.plan(), RunProgress.NONE));
         }
+        rerunTimer.time("LOGOUT", () -> {
+            warm.close();
+            return null;
+        });
         return new Timings((loaded - start) / 1e9, (planned - loaded) / 1e9, timer.seconds(), timer.calls(),
                 (applied - planned) / 1e9, compiled.plan().batches().size(), result.status().name(),
                 rerunTimer.seconds(), rerunTimer.calls(), again.plan().batches().size());
@@ -98,15 +105,10 @@ final class MailrulesRun {
 
     /** The dry run of a {@code mailrules run}: a plan for applying at once, incremental where states allow. */
     private CompiledPlan plan(ImapConnector connector, MailboxLogins logins, ImapTimer timer, Model model,
-            SourceRef source, FolderStates states) throws Exception {
-        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
-            CompiledPlan compiled = new PlanCompiler(new TimedAccess(access, timer), clock, states)
+            SourceRef source, FolderStates states, WarmSessions warm) throws Exception {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins, Optional.of(warm))) {
+            return new PlanCompiler(new TimedAccess(access, timer), clock, states)
                     .compile(PlanRequest.allJobs(model, source).forApplying());
-            timer.time("LOGOUT", () -> {
-                access.close();
-                return null;
-            });
-            return compiled;
         }
     }
 

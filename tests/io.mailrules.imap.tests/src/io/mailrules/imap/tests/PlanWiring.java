@@ -20,6 +20,7 @@ import io.mailrules.imap.ImapMailboxAccess;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
+import io.mailrules.imap.WarmSessions;
 import io.mailrules.imap.RunResumer;
 import io.mailrules.imap.RunUndoer;
 import io.mailrules.imap.UndoResult;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -85,14 +87,24 @@ final class PlanWiring {
      * resume find moved mail by the UIDs the server reports or by where it arrived in the target.
      */
     CompiledPlan planForApplying(Path file, Model model, MailboxLogins logins) throws IOException, MailboxException {
+        return planForApplying(file, model, logins, Optional.empty());
+    }
+
+    /** As {@link #planForApplying(Path, Model, MailboxLogins)}, keeping the session for the apply, as a run does. */
+    CompiledPlan planForApplying(Path file, Model model, MailboxLogins logins, Optional<WarmSessions> keep)
+            throws IOException, MailboxException {
         SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
-        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins, keep)) {
             return new PlanCompiler(access, clock).compile(PlanRequest.allJobs(model, source).forApplying());
         }
     }
 
     RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress) throws IOException {
         return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
+    }
+
+    RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, WarmSessions warm) throws IOException {
+        return new PlanExecutor(connector, logins, journals, clock, Optional.of(warm)).apply(plan, RunProgress.NONE);
     }
 
     UndoResult undo(RunId run, MailboxLogins logins, JournalStore journals, RunProgress progress) throws Exception {

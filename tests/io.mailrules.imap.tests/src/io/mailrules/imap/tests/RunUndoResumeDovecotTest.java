@@ -40,6 +40,12 @@ import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.NotRestored;
 import io.mailrules.imap.RunRefusedException;
 import io.mailrules.imap.UndoResult;
+import java.util.Optional;
+import io.mailrules.imap.Security;
+import io.mailrules.imap.MailboxLogin;
+import io.mailrules.imap.MailboxSettings;
+import io.mailrules.imap.WarmSessions;
+import io.mailrules.imap.testsupport.FaultProxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +84,7 @@ class RunUndoResumeDovecotTest {
     }
 
     /** One mailbox with routing (flags, keywords, moves) and a retention policy ending in {@code retentionEnd}. */
-    private record Scenario(MailClient client, Model model, Plan plan, Census before) {
+    private record Scenario(String user, MailClient client, Model model, Plan plan, Census before) {
         MailboxLogins logins() {
             return PlanWiring.logins(model, name -> Credentials.password(DovecotServer.PASSWORD));
         }
@@ -91,9 +97,9 @@ class RunUndoResumeDovecotTest {
         Path file = SalesRules.write(work.resolve("sales.mailrules"), "sdr", retentionEnd,
                 SalesRules.mailbox("sdr", DOVECOT.imapPort(), user));
         Model model = wiring.load(file);
-        Scenario scenario = new Scenario(client, model, null, null);
+        Scenario scenario = new Scenario(user, client, model, null, null);
         Plan plan = wiring.plan(file, model, scenario.logins()).plan();
-        return new Scenario(client, model, plan, Census.of(client));
+        return new Scenario(user, client, model, plan, Census.of(client));
     }
 
     @Test
@@ -236,6 +242,25 @@ class RunUndoResumeDovecotTest {
 
             assertEquals(List.of(), undo.notRestored());
             assertEquals(scenario.before(), Census.of(client));
+        }
+    }
+
+    @Test
+    void aRunLogsInOnceItsApplyGoingOnInTheDryRunsSession() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client(); FaultProxy proxy = FaultProxy.start(DOVECOT.imapPort());
+                WarmSessions warm = new WarmSessions()) {
+            MailboxSettings settings = new MailboxSettings("sdr", "127.0.0.1", proxy.port(), Security.PLAIN,
+                    scenario.user(), Optional.empty(), Optional.empty());
+            MailboxLogins logins = name -> new MailboxLogin(settings, Credentials.password(DovecotServer.PASSWORD));
+            Plan plan = wiring.planForApplying(work.resolve("sales.mailrules"), scenario.model(), logins,
+                    Optional.of(warm)).plan();
+
+            RunResult run = wiring.apply(plan, logins, journals, warm);
+
+            assertEquals(RunStatus.COMPLETED, run.status(), run.toString());
+            assertEquals(1, proxy.connections(), "the apply took the dry run's session instead of logging in again");
+            assertEquals(scenario.before().after(scenario.plan().mailboxes().getFirst()), Census.of(client));
         }
     }
 

@@ -158,6 +158,11 @@ public final class FaultProxy implements AutoCloseable {
         return latch.await(timeout, unit);
     }
 
+    /** How many connections clients opened through the proxy so far. */
+    public int connections() {
+        return pairs.size();
+    }
+
     /** Drops every connection the proxy carries, as a network failure would. */
     public void cutAll() {
         for (Pair pair : pairs) {
