@@ -89,11 +89,14 @@ final class FolderEvaluator {
 
     private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
             Optional<UidSet> newMail, Optional<LocalDate> lastDay) throws MailboxException {
-        Map<SearchKey, UidSet> searches = new HashMap<>();
+        Map<Object, UidSet> searches = new HashMap<>();
         List<UidSet> candidates = new ArrayList<>();
         List<UidSet> certain = new ArrayList<>();
         UidSet toFetch = UidSet.empty();
         Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        // Messages an earlier terminal rule surely matched: no later rule can change their fate, so the server need
+        // not read them again for a later rule's header tests.
+        UidSet decided = UidSet.empty();
         for (CompiledRule rule : rules) {
             // The window goes to the server as a UID range, so that it scans the new mail only.
             Optional<UidSet> window = rule.newMailOnly() ? newMail : Optional.empty();
@@ -110,12 +113,14 @@ final class FolderEvaluator {
             SearchKey key = crossedSince.isPresent()
                     ? crossedOrNew(rule.condition().narrowing(), crossedSince.get(), newMail.orElseThrow())
                     : windowed(rule.condition().narrowing(), window);
-            UidSet found = search(reader, searches, key, scope);
+            UidSet found = search(reader, searches, key, scope, decided);
+            UidSet sure = found;
             if (rule.condition().residual().isPresent()) {
-                UidSet sure = UidSet.empty();
+                sure = UidSet.empty();
                 Optional<SearchKey> confirming = rule.condition().confirming();
                 if (confirming.isPresent() && !found.isEmpty()) {
-                    sure = search(reader, searches, windowed(confirming.get(), window), scope).intersect(found);
+                    sure = search(reader, searches, windowed(confirming.get(), window), scope, decided)
+                            .intersect(found);
                 }
                 certain.add(sure);
                 UidSet unsure = found.minus(sure);
@@ -127,6 +132,9 @@ final class FolderEvaluator {
                 certain.add(UidSet.empty());
             }
             candidates.add(found);
+            if (rule.isTerminal()) {
+                decided = decided.union(sure);
+            }
         }
         Map<Long, MessageHeaders> fetched = toFetch.isEmpty() ? Map.of() : byUid(reader.fetchHeaders(toFetch, fields));
         List<UidSet> matched = new ArrayList<>();
@@ -163,19 +171,41 @@ final class FolderEvaluator {
         return key instanceof SearchKey.All ? uids : SearchKey.and(uids, key);
     }
 
-    /** One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins; none for an empty scope. */
-    private static UidSet search(FolderReader reader, Map<SearchKey, UidSet> searches, SearchKey key, UidSet scope)
-            throws MailboxException {
-        if (scope.isEmpty()) {
+    /**
+     * One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins; none for an empty scope. A key
+     * that makes the server read messages is asked about the undecided ones only, when some are decided.
+     */
+    private static UidSet search(FolderReader reader, Map<Object, UidSet> searches, SearchKey key, UidSet scope,
+            UidSet decided) throws MailboxException {
+        UidSet undecided = scope.minus(decided);
+        if (undecided.isEmpty()) {
             // Not cached: an empty window's key is the full folder's, whose answer is another.
             return UidSet.empty();
         }
-        UidSet found = searches.get(key);
+        boolean narrowed = readsMessages(key) && undecided.size() < scope.size();
+        Object asked = narrowed ? List.of(key, undecided) : key;
+        UidSet found = searches.get(asked);
         if (found == null) {
-            found = reader.search(key).intersect(scope);
-            searches.put(key, found);
+            found = narrowed ? reader.searchWithin(undecided, key) : reader.search(key).intersect(scope);
+            searches.put(asked, found);
         }
         return found;
+    }
+
+    /** Whether the server has to read messages, not just its index, to answer the key. */
+    private static boolean readsMessages(SearchKey key) {
+        return switch (key) {
+            case SearchKey.From from -> true;
+            case SearchKey.To to -> true;
+            case SearchKey.Cc cc -> true;
+            case SearchKey.Subject subject -> true;
+            case SearchKey.Header header -> true;
+            case SearchKey.Body body -> true;
+            case SearchKey.And and -> and.keys().stream().anyMatch(FolderEvaluator::readsMessages);
+            case SearchKey.Or or -> readsMessages(or.left()) || readsMessages(or.right());
+            case SearchKey.Not not -> readsMessages(not.key());
+            default -> false;
+        };
     }
 
     private List<PlannedMessage> plannedMessages(FolderReader reader, String folder, Map<Long, Outcome> outcomes)

@@ -171,12 +171,12 @@ public final class FolderApplier implements AutoCloseable {
         Map<Flags, UidSet> groups = new LinkedHashMap<>();
         groups.put(Flags.NONE, present);
         for (SystemFlag flag : changed.system()) {
-            groups = split(groups, folder.search(SearchKey.and(new SearchKey.Uid(present),
-                    new SearchKey.HasFlag(flag))), flags -> flags.with(flag));
+            groups = split(groups, folder.searchWithin(present, new SearchKey.HasFlag(flag)),
+                    flags -> flags.with(flag));
         }
         for (String keyword : changed.keywords()) {
-            groups = split(groups, folder.search(SearchKey.and(new SearchKey.Uid(present),
-                    new SearchKey.Keyword(keyword))), flags -> flags.with(keyword));
+            groups = split(groups, folder.searchWithin(present, new SearchKey.Keyword(keyword)),
+                    flags -> flags.with(keyword));
         }
         List<FlagGroup> result = new ArrayList<>();
         groups.forEach((flags, members) -> result.add(new FlagGroup(flags, members)));

@@ -88,11 +88,33 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
 
     /** Which of {@code uids} are still in the folder, asked in parts that fit on a command line. */
     UidSet present(UidSet uids) throws MailboxException {
-        UidSet.Builder present = UidSet.builder();
-        for (UidSet part : uids.split(roomFor("UID SEARCH RETURN (ALL) UID "))) {
-            present.addAll(search(new SearchKey.Uid(part)));
+        return searchWithin(uids, new SearchKey.All());
+    }
+
+    /** Asked in parts that fit on a command line together with the key. */
+    @Override
+    public UidSet searchWithin(UidSet uids, SearchKey key) throws MailboxException {
+        int keyBytes = 0;
+        for (SearchToken token : key.toImap().criteria()) {
+            keyBytes += length(token) + 1;
         }
-        return present.build().intersect(uids);
+        UidSet.Builder found = UidSet.builder();
+        int room = roomFor("UID SEARCH RETURN (ALL) CHARSET UTF-8 UID ") - keyBytes;
+        for (UidSet part : uids.split(Math.max(UidSet.LONGEST_ELEMENT_BYTES, room))) {
+            SearchKey within = new SearchKey.Uid(part);
+            found.addAll(search(key instanceof SearchKey.All ? within : SearchKey.and(within, key)));
+        }
+        return found.build().intersect(uids);
+    }
+
+    private static int length(SearchToken token) {
+        return switch (token) {
+            case SearchToken.Atom atom -> atom.text().length();
+            case SearchToken.Quoted quoted -> quoted.quoted().length();
+            // A literal goes out as {n+}, a line break and its bytes.
+            case SearchToken.Literal literal -> literal.bytes().length + 16;
+            case SearchToken.Group group -> group.tokens().stream().mapToInt(inner -> length(inner) + 1).sum() + 2;
+        };
     }
 
     @Override

@@ -53,6 +53,11 @@ final class TimedAccess implements MailboxAccess {
         }
 
         @Override
+        public UidSet searchWithin(UidSet uids, SearchKey key) throws MailboxException {
+            return timer.time("SEARCH within " + uids.size() + " " + key, () -> reader.searchWithin(uids, key));
+        }
+
+        @Override
         public List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException {
             return timer.time("FETCH " + headerFieldNames + " of " + uids.size(), () -> reader.fetchHeaders(uids, headerFieldNames));
         }

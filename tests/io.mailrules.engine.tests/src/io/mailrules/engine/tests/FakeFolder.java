@@ -25,12 +25,16 @@ final class FakeFolder implements FolderReader {
     record Fetch(UidSet uids, Set<String> fields) {
     }
 
+    record Within(UidSet uids, SearchKey key) {
+    }
+
     private final String name;
     private final long uidValidity;
     private final ZoneId serverZone;
     private final List<FakeMessage> messages = new ArrayList<>();
     private final List<SearchKey> searches = new ArrayList<>();
     private final List<Fetch> fetches = new ArrayList<>();
+    private final List<Within> withins = new ArrayList<>();
 
     FakeFolder(String name, long uidValidity, ZoneId serverZone) {
         this.name = name;
@@ -54,6 +58,11 @@ final class FakeFolder implements FolderReader {
         return List.copyOf(fetches);
     }
 
+    /** The searches asked about some messages only, with the UIDs they were asked about. */
+    List<Within> withins() {
+        return List.copyOf(withins);
+    }
+
     @Override
     public FolderSnapshot snapshot() {
         long uidNext = messages.stream().mapToLong(FakeMessage::uid).max().orElse(0) + 1;
@@ -66,6 +75,12 @@ final class FakeFolder implements FolderReader {
         UidSet.Builder found = UidSet.builder();
         messages.stream().filter(matcher(key)).forEach(message -> found.add(message.uid()));
         return found.build();
+    }
+
+    @Override
+    public UidSet searchWithin(UidSet uids, SearchKey key) {
+        withins.add(new Within(uids, key));
+        return search(key).intersect(uids);
     }
 
     @Override

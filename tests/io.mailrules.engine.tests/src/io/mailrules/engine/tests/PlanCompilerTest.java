@@ -302,6 +302,25 @@ class PlanCompilerTest {
         assertEquals(List.of("INBOX move Archive/2026/01 2:3", "INBOX move Archive/2026/02 1"), batches(plan));
     }
 
+    @Test
+    void laterRulesReadOnlyTheMessagesNoEarlierTerminalRuleSurelyDecided() throws MailboxException {
+        mail(1, "MAILER-DAEMON@x.com", "Undelivered: pricing", 1);
+        mail(2, "bo@customer.com", "Re: pricing", 1);
+        mail(3, "mailer-daemon@y.com", "Undelivered", 1);
+        mail(4, "al@customer.com", "Re: demo", 1);
+        Plan plan = compile("""
+                rules r for m {
+                    rule bounces when from contains "mailer-daemon" then move to "Bounces"
+                    rule old when older than 30 days then move to "Old"
+                    rule pricing when subject contains "pricing" then flag
+                }
+                """).plan();
+        assertEquals(List.of(new FakeFolder.Within(io.mailrules.core.plan.UidSet.of(2, 4),
+                new SearchKey.Subject("pricing"))), inbox.withins(),
+                "the bounces are not read again for the subject; the age test reads no message and is asked of all");
+        assertEquals(List.of("INBOX addFlags \\Flagged 2", "INBOX move Bounces 1,3"), batches(plan));
+    }
+
     private static SearchKey year(int year) {
         LocalDate start = LocalDate.of(year, 1, 1);
         return SearchKey.and(new SearchKey.Since(start), new SearchKey.Before(start.plusYears(1)));

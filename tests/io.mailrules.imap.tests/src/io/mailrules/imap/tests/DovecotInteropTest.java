@@ -347,6 +347,31 @@ class DovecotInteropTest {
     }
 
     @Test
+    void aSearchAmongASparseSetIsSplitBelowTheLineLimitAndAnswersAsTheWholeFolderSearchWould() throws Exception {
+        TestMessage[] bulk = new TestMessage[200];
+        for (int i = 0; i < bulk.length; i++) {
+            bulk[i] = TestMessage.of("sales@example.com", (i % 3 == 0 ? "Offer " : "Update ") + i);
+        }
+        try (MailClient client = client()) {
+            client.append("INBOX", bulk);
+        }
+        ConnectorOptions shortLines = ConnectorOptions.defaults().withLineLimit(ConnectorOptions.MIN_LINE_LIMIT);
+        try (ImapMailbox mailbox = new ImapConnector(shortLines, limiter).connect(plain,
+                Credentials.password(DovecotServer.PASSWORD));
+                ImapFolderReader inbox = mailbox.openReader("INBOX")) {
+            UidSet.Builder builder = UidSet.builder();
+            inbox.search(new SearchKey.From("sales@")).stream().filter(uid -> uid % 2 == 1).forEach(builder::add);
+            UidSet odd = builder.build();
+            assertTrue(odd.formattedLength() > ConnectorOptions.MIN_LINE_LIMIT, "the set must need splitting");
+
+            UidSet offers = inbox.searchWithin(odd, new SearchKey.Subject("Offer"));
+
+            assertEquals(inbox.search(new SearchKey.Subject("Offer")).intersect(odd), offers);
+            assertTrue(offers.size() >= 30 && odd.containsAll(offers), offers.toString());
+        }
+    }
+
+    @Test
     void sparseSetsAreSplitBelowTheLineLimitForMoves() throws Exception {
         TestMessage[] bulk = new TestMessage[200];
         for (int i = 0; i < bulk.length; i++) {
