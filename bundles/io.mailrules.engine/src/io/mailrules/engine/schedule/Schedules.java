@@ -1,5 +1,6 @@
 package io.mailrules.engine.schedule;
 
+import io.mailrules.dsl.analysis.CronExpression;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;

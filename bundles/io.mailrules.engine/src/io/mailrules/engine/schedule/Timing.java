@@ -1,5 +1,6 @@
 package io.mailrules.engine.schedule;
 
+import io.mailrules.dsl.analysis.CronExpression;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

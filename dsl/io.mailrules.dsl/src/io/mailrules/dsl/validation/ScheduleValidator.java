@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.xtext.validation.Check;
 
+import io.mailrules.dsl.analysis.CronExpression;
 import io.mailrules.dsl.mailrules.Cron;
 import io.mailrules.dsl.mailrules.Daily;
 import io.mailrules.dsl.mailrules.Interval;
@@ -52,6 +53,14 @@ public class ScheduleValidator extends MailrulesCheckBase {
             error("Schedule '" + name(cron) + "' needs a cron expression of 5 fields (minute hour day month weekday),"
                     + " found " + fields.length + ": \"" + cron.getExpression() + "\"", cron, CRON__EXPRESSION,
                     MailrulesIssueCodes.INVALID_CRON);
+            return;
+        }
+        try {
+            // The very reading `serve` and the workbench's scheduler use, so the editor flags what they would refuse.
+            CronExpression.parse(cron.getExpression());
+        } catch (IllegalArgumentException e) {
+            error("Schedule '" + name(cron) + "' has a cron expression cron cannot read: " + e.getMessage(), cron,
+                    CRON__EXPRESSION, MailrulesIssueCodes.INVALID_CRON);
         }
     }
 

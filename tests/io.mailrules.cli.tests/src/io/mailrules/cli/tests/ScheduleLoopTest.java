@@ -21,7 +21,7 @@ import io.mailrules.cli.execution.StopSignal;
 import io.mailrules.cli.serve.ScheduleLoop;
 import io.mailrules.cli.serve.ServeLog;
 import io.mailrules.cli.serve.ServedSchedule;
-import io.mailrules.engine.schedule.CronExpression;
+import io.mailrules.dsl.analysis.CronExpression;
 import io.mailrules.engine.schedule.Timing;
 
 /** The order and times schedules fire in, on a clock the test moves instead of waiting. */

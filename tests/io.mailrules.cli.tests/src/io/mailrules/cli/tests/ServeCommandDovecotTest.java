@@ -154,8 +154,9 @@ class ServeCommandDovecotTest {
         rules("user1", "schedule nightly daily at 02:00 run routing\nschedule weekly cron \"61 3 * * 0\" run routing");
         CommandRun run = serve("serve", "serve.mailrules");
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("mailrules serve: serve.mailrules:12: schedule 'weekly': the minute field value 61 is outside"
-                + " 0..59\n", run.err());
+        assertEquals("serve.mailrules:12:22: error: Schedule 'weekly' has a cron expression cron cannot read: the"
+                + " minute field value 61 is outside 0..59\nmailrules serve: serve.mailrules has errors (1 error in 1"
+                + " file); nothing was planned or changed\n", run.err(), "the file's validation already refuses it");
     }
 
     @Test

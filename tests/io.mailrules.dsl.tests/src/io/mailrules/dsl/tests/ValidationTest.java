@@ -350,6 +350,8 @@ class ValidationTest {
                 schedule g daily at "07:05" run r
                 schedule h cron "* * * *" run r
                 schedule i cron "0 2 * * 1-5" run r
+                schedule j cron "0 25 * * *" run r
+                schedule k cron "0 2 * FOO *" run r
                 """;
         List<Issue> issues = validate(text);
         assertIssue(issues, MailrulesIssueCodes.INVALID_INTERVAL, Severity.ERROR, 2, 18,
@@ -360,7 +362,11 @@ class ValidationTest {
                 "Schedule 'e' has an invalid time of day \"24:00\"");
         assertIssue(issues, MailrulesIssueCodes.INVALID_TIME, Severity.ERROR, 7, 21, "\"7:5\"");
         assertIssue(issues, MailrulesIssueCodes.INVALID_CRON, Severity.ERROR, 9, 17, "5 fields (minute hour day month weekday), found 4");
-        assertEquals(6, issues.stream().filter(i -> i.getCode().startsWith("io.mailrules")).count(),
+        assertIssue(issues, MailrulesIssueCodes.INVALID_CRON, Severity.ERROR, 11, 17,
+                "Schedule 'j' has a cron expression cron cannot read: the hour field");
+        assertIssue(issues, MailrulesIssueCodes.INVALID_CRON, Severity.ERROR, 12, 17,
+                "Schedule 'k' has a cron expression cron cannot read: the month field");
+        assertEquals(8, issues.stream().filter(i -> i.getCode().startsWith("io.mailrules")).count(),
                 MailrulesFixture.describe(issues));
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.mailrules.engine.schedule.CronExpression;
+import io.mailrules.dsl.analysis.CronExpression;
 import io.mailrules.engine.schedule.ScheduleEntry;
 import io.mailrules.engine.schedule.ScheduleException;
 import io.mailrules.engine.schedule.Schedules;

@@ -1,4 +1,4 @@
-package io.mailrules.engine.tests;
+package io.mailrules.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.mailrules.engine.schedule.CronExpression;
+import io.mailrules.dsl.analysis.CronExpression;
 
 /** Next firing times of five-field cron expressions, as crontab(5) defines them. */
 class CronExpressionTest {

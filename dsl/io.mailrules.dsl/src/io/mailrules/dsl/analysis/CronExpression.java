@@ -1,4 +1,4 @@
-package io.mailrules.engine.schedule;
+package io.mailrules.dsl.analysis;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
