@@ -183,9 +183,10 @@ public final class MailboxesView extends ViewPart {
             job.result().whenComplete((findings, failure) -> {
                 ConnectionState now = failure == null ? ConnectionState.connected(findings, Instant.now())
                         : ConnectionState.failed(describe(failure), Instant.now());
+                JournalRead journal = readJournal();
                 inUi(() -> {
                     states.put(entry.key(), now);
-                    readLastRuns();
+                    showLastRuns(journal);
                     viewer.refresh();
                 });
             });
@@ -220,11 +221,12 @@ public final class MailboxesView extends ViewPart {
         try {
             List<MailboxEntry> read = new WorkspaceMailboxes(MailrulesUiPlugin.service(RulesParser.class))
                     .read(ResourcesPlugin.getWorkspace().getRoot());
+            JournalRead journal = readJournal();
             inUi(() -> {
                 entries = read;
                 // A mailbox whose file is gone starts untested should the file come back.
                 states.keySet().retainAll(read.stream().map(MailboxEntry::key).toList());
-                readLastRuns();
+                showLastRuns(journal);
                 viewer.setInput(entries);
             });
             return Status.OK_STATUS;
@@ -233,17 +235,24 @@ public final class MailboxesView extends ViewPart {
         }
     }
 
-    private void readLastRuns() {
-        lastRuns.clear();
+    /** The run history, or why it could not be read; read off the UI thread, since the journal can be large. */
+    private record JournalRead(Optional<RunHistory> history, String problem) {
+    }
+
+    private JournalRead readJournal() {
         try {
-            RunHistory history = mail.journals().history();
-            journalProblem = null;
-            for (MailboxEntry entry : entries) {
-                lastRuns.put(entry.key(), LastRuns.of(history, entry));
-            }
+            return new JournalRead(Optional.of(mail.journals().history()), null);
         } catch (IOException e) {
-            journalProblem = "journal " + mail.journals().directory() + " unreadable: " + e.getMessage();
+            return new JournalRead(Optional.empty(),
+                    "journal " + mail.journals().directory() + " unreadable: " + e.getMessage());
         }
+    }
+
+    private void showLastRuns(JournalRead journal) {
+        lastRuns.clear();
+        journalProblem = journal.problem();
+        journal.history().ifPresent(history -> entries.forEach(entry -> lastRuns.put(entry.key(),
+                LastRuns.of(history, entry))));
     }
 
     private void resourcesChanged(IResourceChangeEvent event) {

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.IJobChangeListener;
 import org.eclipse.core.runtime.jobs.Job;
@@ -58,6 +60,10 @@ public final class RunsView extends ViewPart {
             }
         }
     };
+    private final Job reader = Job.create("Reading the run journal", this::readJournal);
+    private volatile boolean journalShown;
+    /** What the last run, undo or resume job said if it was more than "done"; shown with the next read. */
+    private String jobProblem;
     private Label status;
     private TableViewer runs;
     private TableViewer batches;
@@ -66,6 +72,7 @@ public final class RunsView extends ViewPart {
 
     public RunsView() {
         this.services = PlatformUI.getWorkbench().getService(RunServices.class);
+        reader.setSystem(true);
     }
 
     @Override
@@ -155,24 +162,58 @@ public final class RunsView extends ViewPart {
         return Optional.ofNullable((RunHistoryEntry) first);
     }
 
-    /** Reads the journal again; keeps the selected run selected. */
+    /**
+     * Reads the journal again, off the UI thread (a journal directory of many runs takes a while the first time), and
+     * shows it; keeps the selected run selected. Refreshes asked for while one is under way are done once after it.
+     */
     public void refresh() {
+        if (!runs.getTable().isDisposed()) {
+            reader.schedule();
+        }
+    }
+
+    /** Whether the journal has been read and shown since the view opened; for tests that count runs. */
+    public boolean journalShown() {
+        return journalShown;
+    }
+
+    private IStatus readJournal(IProgressMonitor monitor) {
+        Object read;
+        try {
+            read = services.journals().history();
+        } catch (IOException e) {
+            read = e;
+        }
+        Object history = read;
+        if (!runs.getTable().isDisposed()) {
+            runs.getTable().getDisplay().asyncExec(() -> show(history));
+        }
+        return Status.OK_STATUS;
+    }
+
+    /** @param read the history, or the IOException that kept it from being read */
+    private void show(Object read) {
         if (runs.getTable().isDisposed()) {
             return;
         }
         Optional<RunHistoryEntry> before = selected();
-        try {
-            RunHistory history = services.journals().history();
+        if (read instanceof RunHistory history) {
             runs.setInput(history.runs());
             before.flatMap(run -> history.find(run.runId())).ifPresent(run -> runs.setSelection(
                     new StructuredSelection(run), true));
             List<String> problems = history.problems().stream().map(JournalProblem::message).toList();
             status.setText(history.runs().size() + " run(s) in " + services.journals().directory()
                     + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
-        } catch (IOException e) {
+        } else {
             runs.setInput(List.of());
-            status.setText("Cannot read the journal in " + services.journals().directory() + ": " + e.getMessage());
+            status.setText("Cannot read the journal in " + services.journals().directory() + ": "
+                    + ((IOException) read).getMessage());
         }
+        if (jobProblem != null) {
+            status.setText(jobProblem);
+            jobProblem = null;
+        }
+        journalShown = true;
         showSelectedRun();
         status.getParent().layout(true, true);
     }
@@ -181,12 +222,10 @@ public final class RunsView extends ViewPart {
     private void refreshLater(IStatus result) {
         if (!runs.getTable().isDisposed()) {
             runs.getTable().getDisplay().asyncExec(() -> {
-                refresh();
-                if (result != null && !result.isOK() && result.getSeverity() != IStatus.CANCEL
-                        && !status.isDisposed()) {
-                    status.setText(result.getMessage());
-                    status.getParent().layout(true, true);
+                if (result != null && !result.isOK() && result.getSeverity() != IStatus.CANCEL) {
+                    jobProblem = result.getMessage();
                 }
+                refresh();
             });
         }
     }
@@ -219,6 +258,7 @@ public final class RunsView extends ViewPart {
     @Override
     public void dispose() {
         Job.getJobManager().removeJobChangeListener(refreshAfterRuns);
+        reader.cancel();
         super.dispose();
     }
 

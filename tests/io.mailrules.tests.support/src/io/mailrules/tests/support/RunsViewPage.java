@@ -11,8 +11,11 @@ public final class RunsViewPage extends ViewPage {
         super(view, RunsView.RUNS);
     }
 
+    /** Shows the view once it has read the journal, so that counting its runs counts the journal's. */
     public static RunsViewPage show() {
-        return new RunsViewPage((RunsView) ViewPage.show(RunsView.ID));
+        RunsView view = (RunsView) ViewPage.show(RunsView.ID);
+        Wait.until("the Runs view to have read the journal", view::journalShown);
+        return new RunsViewPage(view);
     }
 
     public List<List<String>> runs() {
