@@ -52,6 +52,12 @@ class PlanCompilerTest {
         inbox.add(new FakeMessage(uid, NOW.minus(Duration.ofDays(daysOld)), 1000, Flags.NONE, headers));
     }
 
+    /** The plan `mailrules run` makes: for applying at once. */
+    private Plan leanPlan(String rules) throws MailboxException {
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
+                files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
+    }
+
     private CompiledPlan compile(String rules) throws MailboxException {
         PlanCompiler compiler = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC));
         return compiler.compile(PlanRequest.allJobs(files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
@@ -243,8 +249,7 @@ class PlanCompilerTest {
                 """;
         Plan preview = compile(rules).plan();
         int previewFetches = inbox.fetches().size();
-        Plan lean = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
-                files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)).forApplying()).plan();
+        Plan lean = leanPlan(rules);
         assertEquals(List.of(), inbox.fetches().subList(previewFetches, inbox.fetches().size()),
                 "a plan for applying reads nothing per message: SEARCH alone decides it, dated folders included");
         assertEquals(batches(preview), batches(lean));
@@ -280,10 +285,9 @@ class PlanCompilerTest {
     void mailOlderThanTenYearlySearchesIsDatedByFetchingItsDateOnly() throws MailboxException {
         mail(1, "a@x.com", "ancient", 365 * 30);
         mail(2, "a@x.com", "old", 400);
-        Plan plan = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC)).compile(PlanRequest.allJobs(
-                files.parse(MAILBOX + """
-                        rules r for m { rule archive when older than 365 days then move to "Archive/{year}" }
-                        """), SourceRef.of("test.mailrules", "")).forApplying()).plan();
+        Plan plan = leanPlan("""
+                rules r for m { rule archive when older than 365 days then move to "Archive/{year}" }
+                """);
         assertEquals(1 + 10, inbox.searches().size(), "the age SEARCH and ten yearly ones, 2025 back to 2016");
         assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1), Set.of())), inbox.fetches());
         assertEquals(List.of("INBOX move Archive/1996 1", "INBOX move Archive/2025 2"), batches(plan));
