@@ -9,14 +9,17 @@ root="$(cd "$here/../.." && pwd)"
 
 messages=10000
 cache=warm
+rounds=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --messages) messages="${2:?--messages needs a count}"; shift 2 ;;
     --cold) cache=cold; shift ;;
-    *) echo "usage: run.sh imap [--messages N] [--cold]" >&2; exit 64 ;;
+    --rounds) rounds="${2:?--rounds needs a count}"; shift 2 ;;
+    *) echo "usage: run.sh imap [--messages N] [--cold] [--rounds R]" >&2; exit 64 ;;
   esac
 done
 case "$messages" in ''|*[!0-9]*) echo "imap: --messages takes a number" >&2; exit 64 ;; esac
+case "$rounds" in ''|*[!0-9]*|0) echo "imap: --rounds takes a number from 1" >&2; exit 64 ;; esac
 
 # Every process of the benchmark counts days in the same zone, so "older than 30 days" means one thing to all tools.
 export TZ=UTC
@@ -195,51 +198,62 @@ compare() {
 }
 with_user() { sed "s/PLACEHOLDER/$1/" "$2" > "$3"; }
 
-prepare minimal
-start=$(now)
-bench minimal 127.0.0.1 "$port" minimal "$today" > "$base/work/minimal.out"
-wall[minimal]=$(seconds "$start" "$(now)")
-imap[minimal]=$(value imap_s "$base/work/minimal.out")
-census minimal
-
-prepare mailrules
-with_user mailrules "$base/work/sales.mailrules" "$base/work/mailrules.mailrules"
-rm -rf "$base/work/journal"
-start=$(now)
-bench mailrules "$base/work/mailrules.mailrules" "$base/work/journal" > "$base/work/mailrules.out"
-wall[mailrules]=$(seconds "$start" "$(now)")
-imap[mailrules]=$(value imap_s "$base/work/mailrules.out")
-census mailrules
-compare mailrules
-
+# Each round runs every tool once on a fresh copy, one after the other, so that a busy moment of the machine is
+# shared out rather than billed to one tool; the table shows each figure's median over the rounds.
+declare -A walls imaps
 cli_note=""
-if [ ! -x "$product" ]; then
-  cli_note="the product is not built ($product)"
-elif "$product" run 2>&1 | tee "$base/work/cli-probe.out" >/dev/null; grep -qi "unknown command" "$base/work/cli-probe.out"; then
-  cli_note="this build's 'mailrules' answers 'unknown command' to run"
-else
-  prepare cli
-  with_user cli "$base/work/sales.mailrules" "$base/work/cli.mailrules"
+for round in $(seq "$rounds"); do
+  [ "$rounds" = 1 ] || echo "imap: round $round of $rounds" >&2
+  prepare minimal
   start=$(now)
-  if XDG_DATA_HOME="$base/work/cli-data" "$product" run "$base/work/cli.mailrules" > "$base/work/cli.out" 2>&1; then
-    wall[cli]=$(seconds "$start" "$(now)")
-  else
-    cli_note="failed with exit code $?: see $base/work/cli.out"
-  fi
-  census cli
-  [ -n "$cli_note" ] || compare cli
-fi
+  bench minimal 127.0.0.1 "$port" minimal "$today" > "$base/work/minimal.out"
+  walls[minimal]+=" $(seconds "$start" "$(now)")"
+  imaps[minimal]+=" $(value imap_s "$base/work/minimal.out")"
+  census minimal
 
-prepare imapfilter
-with_user imapfilter "$base/work/imapfilter.lua" "$base/work/imapfilter-run.lua"
-chmod 600 "$base/work/imapfilter.lua" "$base/work/imapfilter-run.lua"
-mkdir -p "$base/work/imapfilter-home"
-start=$(now)
-HOME="$base/work/imapfilter-home" imapfilter -c "$base/work/imapfilter-run.lua" > "$base/work/imapfilter.out" 2>&1 \
-  || { echo "imap: imapfilter failed, see $base/work/imapfilter.out" >&2; failed=1; }
-wall[imapfilter]=$(seconds "$start" "$(now)")
-census imapfilter
-compare imapfilter
+  prepare mailrules
+  with_user mailrules "$base/work/sales.mailrules" "$base/work/mailrules.mailrules"
+  rm -rf "$base/work/journal"
+  start=$(now)
+  bench mailrules "$base/work/mailrules.mailrules" "$base/work/journal" > "$base/work/mailrules.out"
+  walls[mailrules]+=" $(seconds "$start" "$(now)")"
+  imaps[mailrules]+=" $(value imap_s "$base/work/mailrules.out")"
+  census mailrules
+  compare mailrules
+
+  if [ ! -x "$product" ]; then
+    cli_note="the product is not built ($product)"
+  elif "$product" run 2>&1 | tee "$base/work/cli-probe.out" >/dev/null; grep -qi "unknown command" "$base/work/cli-probe.out"; then
+    cli_note="this build's 'mailrules' answers 'unknown command' to run"
+  elif [ -z "$cli_note" ]; then
+    prepare cli
+    with_user cli "$base/work/sales.mailrules" "$base/work/cli.mailrules"
+    # A journal or folder states left by the round before would make this run an incremental one.
+    rm -rf "$base/work/cli-data"
+    start=$(now)
+    if XDG_DATA_HOME="$base/work/cli-data" "$product" run "$base/work/cli.mailrules" > "$base/work/cli.out" 2>&1; then
+      walls[cli]+=" $(seconds "$start" "$(now)")"
+    else
+      cli_note="failed with exit code $?: see $base/work/cli.out"
+    fi
+    census cli
+    [ -n "$cli_note" ] || compare cli
+  fi
+
+  prepare imapfilter
+  with_user imapfilter "$base/work/imapfilter.lua" "$base/work/imapfilter-run.lua"
+  chmod 600 "$base/work/imapfilter.lua" "$base/work/imapfilter-run.lua"
+  mkdir -p "$base/work/imapfilter-home"
+  start=$(now)
+  HOME="$base/work/imapfilter-home" imapfilter -c "$base/work/imapfilter-run.lua" > "$base/work/imapfilter.out" 2>&1 \
+    || { echo "imap: imapfilter failed, see $base/work/imapfilter.out" >&2; failed=1; }
+  walls[imapfilter]+=" $(seconds "$start" "$(now)")"
+  census imapfilter
+  compare imapfilter
+done
+median() { tr ' ' '\n' <<< "$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+for tool in "${!walls[@]}"; do wall[$tool]=$(median "${walls[$tool]}"); done
+for tool in "${!imaps[@]}"; do imap[$tool]=$(median "${imaps[$tool]}"); done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", a / b; else printf "-" }'; }
 moved=$(awk -F'\t' '$1 != "INBOX"' "$base/work/census-minimal.txt" | wc -l)
@@ -249,6 +263,7 @@ echo "IMAP benchmark: $messages messages (seed $seed, day $today), cache $cache;
   "Dovecot on 127.0.0.1, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$cache" = cold ] && echo "cold: $cold_note"
 echo "after the rules: $moved messages moved out of INBOX, $flagged flagged; all tools compared message by message"
+[ "$rounds" = 1 ] || echo "figures: median of $rounds rounds (each tool once per round, on a fresh copy); the breakdown and re-run lines are the last round's"
 printf '%-34s %8s %5s %8s %8s %13s %13s\n' tool N cache wall_s imap_s imap/minimal wall/minimal
 row() {
   printf '%-34s %8s %5s %8s %8s %13s %13s\n' "$1" "$messages" "$cache" "$2" "${3:--}" "$(ratio "$3" "${imap[minimal]}")" \
