@@ -6,10 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +29,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Prepares the class path of the headless commands in a materialized product: writes {@code cli/classpath}, the
- * jars of {@code plugins/} that the commands run on (one path per line, relative to the product folder, in a fixed
+ * jars of {@code plugins/} that the commands need (one path per line, relative to the product folder, in a fixed
  * order), and, for each signed one, an unsigned copy under {@code cli/lib/} that the list names instead; and
  * {@code cli/build-id}, which changes whenever one of those jars does, so that the launcher can tell builds apart.
  *
@@ -30,10 +40,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class CliClassPath {
 
-    /** The workbench's jars (SWT, JFace, the Eclipse UI and the application): no command loads them. */
-    private static final Pattern UI_JARS = Pattern.compile(
-            "org\\.eclipse\\.swt.*|org\\.eclipse\\.jface.*|org\\.eclipse\\.ui.*|org\\.eclipse\\.e4\\.ui\\..*"
-                    + "|.*\\.ui_.*|.*\\.ui\\..*|io\\.mailrules\\.app_.*");
+    /** The bundle of the commands' main class: the class path is it and what it needs. */
+    private static final String COMMANDS_BUNDLE = "io.mailrules.cli";
 
     private static final Pattern SIGNATURE_FILE = Pattern.compile(
             "META-INF/[^/]+\\.(SF|RSA|DSA|EC)|META-INF/SIG-[^/]+", Pattern.CASE_INSENSITIVE);
@@ -74,13 +82,89 @@ public final class CliClassPath {
         System.out.println("cli class path: " + classPath.size() + " jars, " + copies + " unsigned copies in " + lib);
     }
 
-    // Sorted by name, not by the file system's or a locale's order, so that every build lists them alike.
+    /**
+     * The jars of the commands' bundle and of every bundle it needs, as OSGi would wire them: required bundles,
+     * the exporters of imported packages (optional ones too: code may use them when present), fragments and hosts.
+     * The workbench's jars and the rest of the platform stay off the class path; each jar on it costs the JVM a
+     * look whenever a class or resource is searched for and not found earlier. Sorted by name, not by the file
+     * system's or a locale's order, so that every build lists them alike.
+     */
     private List<Path> commandJars() throws IOException {
+        Map<String, BundleJar> bundles = new HashMap<>();
+        Map<String, List<String>> exporters = new HashMap<>();
         try (Stream<Path> plugins = Files.list(product.resolve("plugins"))) {
-            return plugins.filter(path -> path.getFileName().toString().endsWith(".jar"))
-                    .filter(path -> !UI_JARS.matcher(path.getFileName().toString()).matches())
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                    .toList();
+            for (Path jar : plugins.filter(path -> path.getFileName().toString().endsWith(".jar")).toList()) {
+                BundleJar.read(jar).ifPresent(bundle -> {
+                    bundles.put(bundle.name(), bundle);
+                    bundle.exports().forEach(pkg -> exporters.computeIfAbsent(pkg, key -> new ArrayList<>())
+                            .add(bundle.name()));
+                });
+            }
+        }
+        Set<String> needed = new TreeSet<>();
+        Deque<String> toVisit = new ArrayDeque<>(List.of(COMMANDS_BUNDLE));
+        while (!toVisit.isEmpty()) {
+            BundleJar bundle = bundles.get(toVisit.poll());
+            if (bundle == null || !needed.add(bundle.name())) {
+                continue;
+            }
+            toVisit.addAll(bundle.requires());
+            bundle.imports().forEach(pkg -> toVisit.addAll(exporters.getOrDefault(pkg, List.of())));
+            bundle.host().ifPresent(toVisit::add);
+            bundles.values().stream().filter(other -> other.host().filter(bundle.name()::equals).isPresent())
+                    .forEach(fragment -> toVisit.add(fragment.name()));
+        }
+        if (!needed.contains(COMMANDS_BUNDLE)) {
+            throw new IllegalStateException("no " + COMMANDS_BUNDLE + " jar in " + product.resolve("plugins"));
+        }
+        return needed.stream().map(name -> bundles.get(name).jar())
+                .sorted(Comparator.comparing(jar -> jar.getFileName().toString())).toList();
+    }
+
+    /** What a bundle's manifest says about its wiring; versions are ignored, a product holds one of each. */
+    private record BundleJar(String name, Path jar, List<String> requires, List<String> imports,
+            List<String> exports, Optional<String> host) {
+
+        static Optional<BundleJar> read(Path jar) throws IOException {
+            Manifest manifest;
+            try (JarFile file = new JarFile(jar.toFile(), false)) {
+                manifest = file.getManifest();
+            }
+            Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+            List<String> name = clauses(main.getValue("Bundle-SymbolicName"));
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new BundleJar(name.get(0), jar, clauses(main.getValue("Require-Bundle")),
+                    clauses(main.getValue("Import-Package")), clauses(main.getValue("Export-Package")),
+                    clauses(main.getValue("Fragment-Host")).stream().findFirst()));
+        }
+
+        /** The names a header lists: its comma-separated clauses (commas in quotes do not count) up to their ';'. */
+        static List<String> clauses(String header) {
+            List<String> names = new ArrayList<>();
+            if (header == null) {
+                return names;
+            }
+            StringBuilder clause = new StringBuilder();
+            boolean quoted = false;
+            for (char c : (header + ",").toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                }
+                if (c == ',' && !quoted) {
+                    String text = clause.toString();
+                    int parameters = text.indexOf(';');
+                    String name = (parameters < 0 ? text : text.substring(0, parameters)).trim();
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                    clause.setLength(0);
+                } else {
+                    clause.append(c);
+                }
+            }
+            return names;
         }
     }
 
