@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * An installed product made of the real launcher script, empty jars and a stand-in {@code java} that prints the
  * arguments it was started with instead of starting anything. The stand-in also plays the JVM's part in class data
  * sharing: asked to record, it writes the record; asked to build an archive from one, it writes the archive.
+ * FAKE_JAVA_EXIT sets the exit code of a command, FAKE_BUILD_EXIT that of a build.
  */
 final class FakeInstallation {
 
@@ -34,6 +35,7 @@ final class FakeInstallation {
               esac
             done
             echo "$@"
+            [ -z "$build" ] || exit "${FAKE_BUILD_EXIT:-0}"
             exit "${FAKE_JAVA_EXIT:-0}"
             """;
 

@@ -15,11 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.tests.FakeInstallation.Launch;
 
 /**
  * How the launcher gives each headless command a class archive: the first run records, an archive is built from
- * the record once the run has done its work, later runs use it; on Java 25+ as an AOT cache, before that as an
+ * the record once the run has done all its usual work, later runs use it; on Java 25+ as an AOT cache, before that as an
  * AppCDS archive. The JVM is a stand-in ({@link FakeInstallation}); the product smoke test does it with a real one.
  */
 class LauncherArchiveTest {
@@ -38,20 +39,44 @@ class LauncherArchiveTest {
     }
 
     @Test
-    void aRunEndingInAUsageErrorLeavesNoRecordAndNoArchiveSoTheNextRunRecordsAgain() throws Exception {
+    void aRunThatStoppedEarlyLeavesNoRecordAndNoArchiveSoTheNextRunRecordsAgain() throws Exception {
         FakeInstallation installation = new FakeInstallation(root.resolve("installation"), 21);
-        Map<String, String> environment = new HashMap<>(home());
-        environment.put("FAKE_JAVA_EXIT", "64");
-        Launch usageError = installation.launch(environment, "run");
-        assertEquals(64, usageError.exitCode(), usageError.output());
-        Path record = Path.of(option(usageError.output(), "-XX:DumpLoadedClassList="));
-        Thread.sleep(500);
-        assertEquals(List.of(), filesIn(record.getParent()));
+        Path folder = null;
+        for (int exitCode : List.of(ExitCode.USAGE, ExitCode.CONNECTION_OR_AUTH)) {
+            Launch stopped = installation.launch(exitingWith(exitCode), "run", "rules.mailrules");
+            assertEquals(exitCode, stopped.exitCode(), stopped.output());
+            folder = Path.of(option(stopped.output(), "-XX:DumpLoadedClassList=")).getParent();
+            Thread.sleep(300);
+            assertEquals(List.of(), filesIn(folder));
+        }
 
         Launch next = installation.launch(home(), "run", "rules.mailrules");
         assertEquals(0, next.exitCode(), next.output());
         assertTrue(next.output().contains("-XX:DumpLoadedClassList="), next.output());
-        awaitFiles(record.getParent(), "run.jsa");
+        awaitFiles(folder, "run.jsa");
+    }
+
+    @Test
+    void aValidateThatFoundErrorsDidItsWorkAndLeavesAnArchive() throws Exception {
+        FakeInstallation installation = new FakeInstallation(root.resolve("installation"), 25);
+        Launch errors = installation.launch(exitingWith(ExitCode.RULE_ERRORS), "validate", "broken.mailrules");
+        assertEquals(ExitCode.RULE_ERRORS, errors.exitCode(), errors.output());
+        awaitFiles(Path.of(option(errors.output(), "-XX:AOTConfiguration=")).getParent(), "validate.jsa");
+    }
+
+    @Test
+    void aBuildThatFailedIsNotTriedAgainSoonerThanADayLater() throws Exception {
+        FakeInstallation installation = new FakeInstallation(root.resolve("installation"), 21);
+        Map<String, String> environment = new HashMap<>(home());
+        environment.put("FAKE_BUILD_EXIT", "1");
+        Launch first = installation.launch(environment, "validate", "rules.mailrules");
+        Path folder = Path.of(option(first.output(), "-XX:DumpLoadedClassList=")).getParent();
+        awaitFiles(folder, "validate.jsa.failed");
+
+        Launch next = installation.launch(home(), "validate", "rules.mailrules");
+        assertEquals(0, next.exitCode(), next.output());
+        assertFalse(next.output().contains("-XX:DumpLoadedClassList="), next.output());
+        assertFalse(next.output().contains("-XX:SharedArchiveFile="), next.output());
     }
 
     @Test
@@ -93,6 +118,12 @@ class LauncherArchiveTest {
 
     private Map<String, String> home() {
         return Map.of("HOME", root.resolve("home").toString());
+    }
+
+    private Map<String, String> exitingWith(int exitCode) {
+        Map<String, String> environment = new HashMap<>(home());
+        environment.put("FAKE_JAVA_EXIT", Integer.toString(exitCode));
+        return environment;
     }
 
     private static String option(String commandLine, String name) {
