@@ -39,6 +39,42 @@ status=0
 [ "$(cat "$out/validate-bad.out")" = "$expected" ] || fail "validate of a broken file printed, instead of: $expected" \
   "$out/validate-bad.out" "$out/validate-bad.err"
 
+# Class data sharing: the first validate above recorded the classes it loaded and left an archive building in the
+# background; once it is there a launch maps its classes from it, with the same results and nothing more on
+# standard error. An archive the JVM refuses, and a cache that cannot be written, only mean running without one.
+validate_bad() {
+  local name="$1"
+  shift
+  status=0
+  (cd "$out" && env -u DISPLAY HOME="$out/home" "$@" "$mailrules" validate bad.mailrules) \
+    >"$out/$name.out" 2>"$out/$name.err" || status=$?
+  [ "$status" -eq 1 ] && [ "$(cat "$out/$name.out")" = "$expected" ] \
+    || fail "validate ($name) exited with $status or printed other than: $expected" "$out/$name.out" "$out/$name.err"
+  [ "$(cat "$out/$name.err")" = "1 error in 1 file" ] \
+    || fail "validate ($name) printed more than its count on standard error" "$out/$name.err"
+}
+validate_bad validate-bad-recorded
+cds="$out/home/.cache/mailrules/cds"
+for _ in $(seq 600); do
+  archive="$(find "$cds" -name validate.jsa 2>/dev/null | head -1)"
+  [ -n "$archive" ] && break
+  sleep 0.1
+done
+if [ -z "$archive" ]; then
+  ls -laR "$cds" >"$out/cds-listing.txt" 2>&1 || true
+  fail "no archive of validate's classes under $cds after a minute" "$out/cds-listing.txt"
+fi
+validate_bad validate-bad-archived MAILRULES_CLI_VMARGS="-Xlog:class+load=info:file=$out/class-load.log"
+grep -q 'io\.mailrules\.cli\.Main source: shared objects file' "$out/class-load.log" \
+  || fail "validate did not load its classes from the archive $archive" "$out/class-load.log"
+cp -r "$out/home/.cache" "$out/refused-cache"
+find "$out/refused-cache" -name validate.jsa -exec sh -c 'head -c 4096 /dev/urandom > "$1"' sh {} \;
+validate_bad validate-bad-refused-archive XDG_CACHE_HOME="$out/refused-cache"
+: > "$out/not-a-folder"
+validate_bad validate-bad-unwritable-cache XDG_CACHE_HOME="$out/not-a-folder/cache"
+[ ! -e "$out/not-a-folder/cache" ] || fail "a cache appeared under a file"
+echo "product smoke test: validate runs from its class archive once it is built, and without one where it cannot be"
+
 # The language server as an editor starts it: initialize (on a workspace folder, which Xtext's server requires),
 # wait for the answer, then shutdown and exit.
 mkdir -p "$out/lsp-workspace"

@@ -30,11 +30,9 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Inject;
-import com.google.inject.Injector;
 import com.google.inject.Provider;
 
 import io.mailrules.cli.Console;
-import io.mailrules.dsl.MailrulesStandaloneSetup;
 import io.mailrules.dsl.mailrules.Import;
 import io.mailrules.dsl.mailrules.MailrulesPackage;
 import io.mailrules.dsl.mailrules.Model;
@@ -58,8 +56,7 @@ public final class RuleFileValidator {
 
     /** A validator with the language set up for a plain JVM (no OSGi, no Eclipse registries). */
     public static RuleFileValidator create() {
-        Injector injector = new MailrulesStandaloneSetup().createInjectorAndDoEMFRegistration();
-        return injector.getInstance(RuleFileValidator.class);
+        return LanguageSetup.createInjectorAndDoEMFRegistration().getInstance(RuleFileValidator.class);
     }
 
     /** Validates the files named on the command line; their paths are resolved against the console's directory. */
