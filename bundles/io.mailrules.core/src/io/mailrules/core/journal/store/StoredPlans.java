@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The plan a run applies, kept beside its journal as {@code <run id>.plan.json}: the journal records only the
- * batches a run got to, so a resume needs the plan for the rest, and undo and resume need its Message-IDs to find
- * messages a server did not report COPYUID for. Written and synced before the journal's header, so every journal
+ * batches a run got to, so a resume needs the plan for the rest, and undo and resume need its messages (with their
+ * Message-IDs, where a preview read them) to find mail whose COPYUID answer never came. Written and synced before the journal's header, so every journal
  * that has a stored plan at all has it complete.
  */
 final class StoredPlans {
