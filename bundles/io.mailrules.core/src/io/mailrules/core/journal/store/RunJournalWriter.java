@@ -17,8 +17,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Appends to one run's journal. Every method returns only once its line is on disk, so the engine sends a batch's
- * command after {@link #intent} returns and not before; that ordering is what makes a crash at any point resumable.
+ * Appends to one run's journal. The header, each intent and the closing line are on disk when their method returns,
+ * so the engine sends a batch's command after {@link #intent} returns and not before; that ordering is what makes a
+ * crash at any point resumable. An outcome is written at once but reaches the disk with the next synced line (the
+ * next intent, the closing line, or closing the writer): a system crash that loses it leaves its batch pending, which
+ * a resume reconciles against the server, as it does for a batch whose answer never came. That halves the syncs.
  * <p>
  * Closing without {@link #finish} leaves the run interrupted, as a crash would: resumable from the journal.
  */
@@ -50,28 +53,28 @@ public final class RunJournalWriter implements AutoCloseable {
 
     /** Writes the header; the store calls it once, before the file gets its final name. */
     synchronized void start(RunHeader header) throws IOException {
-        append(header);
+        append(header, true);
     }
 
     /** Call before sending the batch's command, and send it only if this returns normally. */
     public synchronized void intent(IntentRecord intent) throws IOException {
-        append(intent);
+        append(intent, true);
     }
 
     public synchronized void outcome(OutcomeRecord outcome) throws IOException {
-        append(outcome);
+        append(outcome, false);
     }
 
     /** Writes the closing record; nothing can be appended after it. */
     public synchronized void finish(RunStatus status, Instant at) throws IOException {
-        append(new RunClosing(run, at, status));
+        append(new RunClosing(run, at, status), true);
     }
 
     /**
      * @throws IllegalArgumentException when the entry cannot follow the ones written so far (an outcome without an
      *         intent, an entry of another run); nothing is written then
      */
-    private void append(JournalEntry entry) throws IOException {
+    private void append(JournalEntry entry, boolean sync) throws IOException {
         if (closed) {
             throw new IllegalStateException("the journal writer of run " + run + " is closed");
         }
@@ -86,8 +89,10 @@ public final class RunJournalWriter implements AutoCloseable {
             while (line.hasRemaining()) {
                 channel.write(line);
             }
-            // force(false) is fdatasync: it skips timestamps but still syncs the file length an append changes.
-            channel.force(false);
+            if (sync) {
+                // force(false) is fdatasync: it skips timestamps but still syncs the file length an append changes.
+                channel.force(false);
+            }
         } catch (IOException | RuntimeException e) {
             broken = true;
             throw e;
@@ -103,9 +108,21 @@ public final class RunJournalWriter implements AutoCloseable {
         closed = true;
         IOException failure = null;
         try {
-            channel.close();
+            if (!broken) {
+                // An outcome written since the last synced line.
+                channel.force(false);
+            }
         } catch (IOException e) {
             failure = e;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
         }
         for (RunLock lock : locks) {
             try {
