@@ -107,36 +107,36 @@ public final class RunJournalWriter implements AutoCloseable {
         }
         closed = true;
         IOException failure = null;
-        try {
-            if (!broken) {
-                // An outcome written since the last synced line.
-                channel.force(false);
-            }
-        } catch (IOException e) {
-            failure = e;
+        if (!broken) {
+            // An outcome written since the last synced line.
+            failure = attempt(failure, () -> channel.force(false));
         }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
+        failure = attempt(failure, channel::close);
         for (RunLock lock : locks) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+            failure = attempt(failure, lock::close);
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** A step of closing that may fail without keeping the next steps from being tried. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** @return the first failure so far, with later ones added to it as suppressed */
+    private static IOException attempt(IOException failure, Step step) {
+        try {
+            step.run();
+            return failure;
+        } catch (IOException e) {
+            if (failure == null) {
+                return e;
+            }
+            failure.addSuppressed(e);
+            return failure;
         }
     }
 }
