@@ -25,7 +25,7 @@ import java.util.Set;
 final class ArrivalLocator {
 
     /** What the source folder holds now of a batch's messages. */
-    record Source(UidSet present, Map<Long, String> messageIds) {
+    private record Source(UidSet present, Map<Long, String> messageIds) {
 
         /** The batch's messages that are no longer in the source. */
         UidSet departed(UidSet batch) {
@@ -37,11 +37,31 @@ final class ArrivalLocator {
     }
 
     /**
+     * Where a batch's messages are in its target now: by Message-ID where the plan has one or the source still holds
+     * the message, else by position from the intent's mark.
+     *
+     * @param planned the Message-IDs the plan has, by source UID
+     * @throws FolderNotFoundException when the target does not exist
+     */
+    static MessageIdLocator.Found find(ImapMailbox session, String sourceFolder, long sourceUidValidity, UidSet uids,
+            Map<Long, String> planned, String target, Optional<TargetMark> mark) throws MailboxException {
+        UidSet.Builder known = UidSet.builder();
+        planned.keySet().forEach(known::add);
+        UidSet unidentified = uids.minus(known.build());
+        // A message a server without MOVE copied before the crash is still in the source, so its Message-ID can be
+        // read there and it is found in the target: it is not copied twice. One that left is found by position.
+        Source source = readSource(session, sourceFolder, sourceUidValidity, uids, unidentified);
+        Map<Long, String> sought = new HashMap<>(planned);
+        sought.putAll(source.messageIds());
+        return locate(session, target, sought, source.departed(uids).intersect(unidentified), mark);
+    }
+
+    /**
      * Which of {@code uids} are still in {@code folder}, and the Message-IDs of those of them in {@code unidentified}.
      * A folder that is gone or renumbered tells nothing: then every message counts as still there, so none is paired
      * by position.
      */
-    static Source readSource(ImapMailbox session, String folder, long uidValidity, UidSet uids, UidSet unidentified)
+    private static Source readSource(ImapMailbox session, String folder, long uidValidity, UidSet uids, UidSet unidentified)
             throws MailboxException {
         try (ImapFolderReader reader = session.openReader(folder)) {
             if (reader.snapshot().uidValidity() != uidValidity) {
@@ -67,7 +87,7 @@ final class ArrivalLocator {
      * @param mark the target as the batch's intent recorded it, if it did
      * @throws FolderNotFoundException when the target does not exist
      */
-    static MessageIdLocator.Found locate(ImapMailbox session, String target, Map<Long, String> sought,
+    private static MessageIdLocator.Found locate(ImapMailbox session, String target, Map<Long, String> sought,
             UidSet departed, Optional<TargetMark> mark) throws MailboxException {
         try (ImapFolderReader reader = session.openReader(target)) {
             FolderSnapshot now = reader.snapshot();

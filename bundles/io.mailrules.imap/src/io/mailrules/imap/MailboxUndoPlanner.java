@@ -183,17 +183,11 @@ final class MailboxUndoPlanner {
 
     /** Where the batch's messages are in the target, found as a resume would (see {@link ArrivalLocator}). */
     private UidMapping locate(IntentRecord intent, String target) throws MailboxException {
-        Map<Long, String> ids = new HashMap<>();
-        UidSet.Builder unknown = UidSet.builder();
+        Map<Long, String> planned = new HashMap<>();
         for (long uid : intent.uids()) {
-            plannedMessage(intent.folder(), uid).messageId().ifPresentOrElse(id -> ids.put(uid, id),
-                    () -> unknown.add(uid));
+            plannedMessage(intent.folder(), uid).messageId().ifPresent(id -> planned.put(uid, id));
         }
-        UidSet unidentified = unknown.build();
-        ArrivalLocator.Source source = ArrivalLocator.readSource(session, intent.folder(), intent.uidValidity(),
-                intent.uids(), unidentified);
-        ids.putAll(source.messageIds());
-        return ArrivalLocator.locate(session, target, ids, source.departed(intent.uids()).intersect(unidentified),
+        return ArrivalLocator.find(session, intent.folder(), intent.uidValidity(), intent.uids(), planned, target,
                 intent.targetMark()).found();
     }
 

@@ -41,23 +41,15 @@ final class Reconciliation {
         if (batch.command().target().isEmpty()) {
             return Optional.empty();
         }
-        Map<Long, String> sought = new HashMap<>();
-        UidSet.Builder withoutId = UidSet.builder();
+        Map<Long, String> planned = new HashMap<>();
         for (PlannedMessage message : folder.messages()) {
             if (batch.uids().contains(message.uid())) {
-                message.messageId().ifPresentOrElse(id -> sought.put(message.uid(), id),
-                        () -> withoutId.add(message.uid()));
+                message.messageId().ifPresent(id -> planned.put(message.uid(), id));
             }
         }
-        UidSet unidentified = withoutId.build();
-        // A message a server without MOVE copied before the crash is still in the source, so its Message-ID can be
-        // read there and it is found in the target: it is not copied twice. One that left is found by position.
-        ArrivalLocator.Source source = ArrivalLocator.readSource(session, folder.folder(),
-                folder.snapshot().uidValidity(), batch.uids(), unidentified);
-        sought.putAll(source.messageIds());
         try {
-            return Optional.of(ArrivalLocator.locate(session, batch.command().target().get(), sought,
-                    source.departed(batch.uids()).intersect(unidentified), mark));
+            return Optional.of(ArrivalLocator.find(session, folder.folder(), folder.snapshot().uidValidity(),
+                    batch.uids(), planned, batch.command().target().get(), mark));
         } catch (FolderNotFoundException e) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package io.mailrules.ui.mailboxes;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
 
-import io.mailrules.core.journal.store.RunHistory;
 import io.mailrules.core.journal.store.RunHistoryEntry;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.ui.MailrulesUiPlugin;
@@ -42,6 +40,7 @@ import io.mailrules.ui.mail.MailJobs;
 import io.mailrules.ui.mail.MailboxRule;
 import io.mailrules.ui.mail.WorkbenchMail;
 import io.mailrules.ui.model.RulesParser;
+import io.mailrules.ui.runs.HistoryRead;
 
 /**
  * Every mailbox of the workspace's rules files with what a Test Connection found (status, capabilities, folder
@@ -183,7 +182,7 @@ public final class MailboxesView extends ViewPart {
             job.result().whenComplete((findings, failure) -> {
                 ConnectionState now = failure == null ? ConnectionState.connected(findings, Instant.now())
                         : ConnectionState.failed(describe(failure), Instant.now());
-                JournalRead journal = readJournal();
+                HistoryRead journal = HistoryRead.of(mail.journals());
                 inUi(() -> {
                     states.put(entry.key(), now);
                     showLastRuns(journal);
@@ -221,7 +220,7 @@ public final class MailboxesView extends ViewPart {
         try {
             List<MailboxEntry> read = new WorkspaceMailboxes(MailrulesUiPlugin.service(RulesParser.class))
                     .read(ResourcesPlugin.getWorkspace().getRoot());
-            JournalRead journal = readJournal();
+            HistoryRead journal = HistoryRead.of(mail.journals());
             inUi(() -> {
                 entries = read;
                 // A mailbox whose file is gone starts untested should the file come back.
@@ -235,22 +234,10 @@ public final class MailboxesView extends ViewPart {
         }
     }
 
-    /** The run history, or why it could not be read; read off the UI thread, since the journal can be large. */
-    private record JournalRead(Optional<RunHistory> history, String problem) {
-    }
-
-    private JournalRead readJournal() {
-        try {
-            return new JournalRead(Optional.of(mail.journals().history()), null);
-        } catch (IOException e) {
-            return new JournalRead(Optional.empty(),
-                    "journal " + mail.journals().directory() + " unreadable: " + e.getMessage());
-        }
-    }
-
-    private void showLastRuns(JournalRead journal) {
+    private void showLastRuns(HistoryRead journal) {
         lastRuns.clear();
-        journalProblem = journal.problem();
+        journalProblem = journal.failure().map(e -> "journal " + mail.journals().directory() + " unreadable: "
+                + e.getMessage()).orElse(null);
         journal.history().ifPresent(history -> entries.forEach(entry -> lastRuns.put(entry.key(),
                 LastRuns.of(history, entry))));
     }

@@ -178,26 +178,20 @@ public final class RunsView extends ViewPart {
     }
 
     private IStatus readJournal(IProgressMonitor monitor) {
-        Object read;
-        try {
-            read = services.journals().history();
-        } catch (IOException e) {
-            read = e;
-        }
-        Object history = read;
+        HistoryRead read = HistoryRead.of(services.journals());
         if (!runs.getTable().isDisposed()) {
-            runs.getTable().getDisplay().asyncExec(() -> show(history));
+            runs.getTable().getDisplay().asyncExec(() -> show(read));
         }
         return Status.OK_STATUS;
     }
 
-    /** @param read the history, or the IOException that kept it from being read */
-    private void show(Object read) {
+    private void show(HistoryRead read) {
         if (runs.getTable().isDisposed()) {
             return;
         }
         Optional<RunHistoryEntry> before = selected();
-        if (read instanceof RunHistory history) {
+        if (read.history().isPresent()) {
+            RunHistory history = read.history().get();
             runs.setInput(history.runs());
             before.flatMap(run -> history.find(run.runId())).ifPresent(run -> runs.setSelection(
                     new StructuredSelection(run), true));
@@ -207,7 +201,7 @@ public final class RunsView extends ViewPart {
         } else {
             runs.setInput(List.of());
             status.setText("Cannot read the journal in " + services.journals().directory() + ": "
-                    + ((IOException) read).getMessage());
+                    + read.failure().map(IOException::getMessage).orElse(""));
         }
         if (jobProblem != null) {
             status.setText(jobProblem);
