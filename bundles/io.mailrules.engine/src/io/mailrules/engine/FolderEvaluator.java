@@ -119,7 +119,9 @@ final class FolderEvaluator {
                 sure = UidSet.empty();
                 Optional<SearchKey> confirming = rule.condition().confirming();
                 if (confirming.isPresent() && !found.isEmpty()) {
-                    sure = search(reader, searches, windowed(confirming.get(), window), scope, decided)
+                    // Whatever is not a candidate is settled for this rule: the server reads the candidates' headers
+                    // only, not the whole folder's again.
+                    sure = search(reader, searches, windowed(confirming.get(), window), scope, scope.minus(found))
                             .intersect(found);
                 }
                 certain.add(sure);
@@ -183,13 +185,17 @@ final class FolderEvaluator {
             return UidSet.empty();
         }
         boolean narrowed = readsMessages(key) && undecided.size() < scope.size();
-        Object asked = narrowed ? List.of(key, undecided) : key;
+        Object asked = narrowed ? new Restricted(key, undecided) : key;
         UidSet found = searches.get(asked);
         if (found == null) {
             found = narrowed ? reader.searchWithin(undecided, key) : reader.search(key).intersect(scope);
             searches.put(asked, found);
         }
         return found;
+    }
+
+    /** A SEARCH asked about some of a folder's messages only; its answer differs from the whole folder's. */
+    private record Restricted(SearchKey key, UidSet within) {
     }
 
     /** Whether the server has to read messages, not just its index, to answer the key. */

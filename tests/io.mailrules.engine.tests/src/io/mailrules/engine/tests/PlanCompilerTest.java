@@ -228,10 +228,14 @@ class PlanCompilerTest {
         mail(3, "cho@corp.com", "c", 1);
         mail(4, "\"corp.com sales\" <dan@other.io>", "d", 1);
         mail(5, "Eve <eve@corp.com.evil.io>", "e", 1);
+        mail(6, "Fay <fay@elsewhere.io>", "f", 1);
         Plan plan = compile("""
                 rules r for m { rule a when from domain "corp.com" then flag }
                 """).plan();
         assertEquals(List.of("INBOX addFlags \\Flagged 1:3"), batches(plan));
+        assertEquals(List.of(new FakeFolder.Within(io.mailrules.core.plan.UidSet.range(1, 5),
+                SearchKey.or(new SearchKey.From("@corp.com>"), new SearchKey.From(".corp.com>")))), inbox.withins(),
+                "the confirming SEARCH is asked about the candidates only, so the server reads no other sender again");
         FakeFolder.Fetch evaluation = inbox.fetches().getFirst();
         assertEquals(Set.of("From"), evaluation.fields());
         assertEquals("3:5", evaluation.uids().toString(), "only senders not written as <x@corp.com> are fetched");
