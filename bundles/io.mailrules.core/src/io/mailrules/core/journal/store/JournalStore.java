@@ -99,6 +99,7 @@ public final class JournalStore {
             }
             writer.start(header);
             Files.move(temporary, writer.file(), StandardCopyOption.ATOMIC_MOVE);
+            // One sync makes both new names durable: the stored plan's and the journal's.
             PrivateFiles.syncDirectory(directory);
             return writer;
         } catch (IOException | RuntimeException e) {

@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * The plan a run applies, kept beside its journal as {@code <run id>.plan.json}: the journal records only the
  * batches a run got to, so a resume needs the plan for the rest, and undo and resume need its messages (with their
- * Message-IDs, where a preview read them) to find mail whose COPYUID answer never came. Written and synced before the journal's header, so every journal
- * that has a stored plan at all has it complete.
+ * Message-IDs, where a preview read them) to find mail whose COPYUID answer never came. Written and synced before
+ * the journal's header, so every journal that has a stored plan at all has it complete.
  */
 final class StoredPlans {
 
@@ -41,10 +41,11 @@ final class StoredPlans {
             while (content.hasRemaining()) {
                 channel.write(content);
             }
-            channel.force(true);
+            channel.force(false);
         }
+        // The directory is synced once, by the journal store, after the journal's header is in place too: no command
+        // is sent before that, so a crash that keeps the header but loses this rename leaves a run that did nothing.
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        PrivateFiles.syncDirectory(directory);
     }
 
     /** Absent for runs whose journal was started without one. */
