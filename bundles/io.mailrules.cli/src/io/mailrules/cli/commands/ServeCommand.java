@@ -85,7 +85,7 @@ public final class ServeCommand implements Command {
         String file = arguments.single("rules file");
         Optional<Duration> every = Durations.option(arguments, "--every");
         FleetLimits limits = FleetLimits.from(arguments);
-        RulesInUse rules = RulesInUse.load(file, console);
+        RulesInUse rules = RulesInUse.loadWithPositions(file, console);
         List<ServedSchedule> schedules = schedules(rules, every);
         PlanRequest allJobs = PlanRequest.allJobs(rules.model(), rules.source());
         requireServable(schedules, allJobs);

@@ -1,7 +1,7 @@
 package io.mailrules.cli.execution;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
@@ -9,6 +9,7 @@ import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.validate.Diagnostic;
 import io.mailrules.cli.validate.LoadedRules;
 import io.mailrules.cli.validate.RuleFileValidator;
+import io.mailrules.cli.validate.ValidatedModels;
 import io.mailrules.core.plan.SourceRef;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.logins.CredentialsFile;
@@ -24,7 +25,27 @@ import io.mailrules.logins.SecretSources;
  */
 public record RulesInUse(String typedPath, Model model, SourceRef source, RulesFileLogins logins) {
 
+    /** The file's model, from the cache of validated models when the file and its imports are unchanged. */
     public static RulesInUse load(String typedPath, Console console) throws CommandFailedException {
+        return load(typedPath, console, ValidatedModels.of(console));
+    }
+
+    /**
+     * The file's model parsed afresh, with the source positions that messages naming a line of the file need
+     * (cached models have none).
+     */
+    public static RulesInUse loadWithPositions(String typedPath, Console console) throws CommandFailedException {
+        return load(typedPath, console, ValidatedModels.NONE);
+    }
+
+    /** @param validated where models of files that passed validation are looked up first, and kept */
+    public static RulesInUse load(String typedPath, Console console, ValidatedModels validated)
+            throws CommandFailedException {
+        Path file = console.resolve(typedPath);
+        Optional<ValidatedModels.Found> found = validated.find(file);
+        if (found.isPresent()) {
+            return of(typedPath, file, found.get().model(), found.get().content(), console);
+        }
         LoadedRules loaded = RuleFileValidator.create().load(typedPath, console);
         if (!loaded.validation().unreadable().isEmpty()) {
             throw new CommandFailedException(ExitCode.RULE_ERRORS, String.join("; ", loaded.validation().unreadable()));
@@ -36,16 +57,19 @@ public record RulesInUse(String typedPath, Model model, SourceRef source, RulesF
             throw new CommandFailedException(ExitCode.RULE_ERRORS, typedPath + " has errors ("
                     + loaded.validation().summary() + "); nothing was planned or changed");
         }
-        byte[] content;
-        try {
-            content = Files.readAllBytes(loaded.file());
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.RULE_ERRORS, "cannot read " + typedPath + ": " + e.getMessage());
-        }
         Model model = loaded.model().get();
+        byte[] content = loaded.contents().get(model.eResource().getURI());
+        if (content == null) {
+            throw new CommandFailedException(ExitCode.RULE_ERRORS, "cannot read " + typedPath);
+        }
+        validated.remember(file, model.eResource().getResourceSet().getResources(), loaded.contents());
+        return of(typedPath, loaded.file(), model, content, console);
+    }
+
+    private static RulesInUse of(String typedPath, Path file, Model model, byte[] content, Console console) {
         SecretSources secrets = new SecretSources(console.environment(), console.workingDirectory(),
                 CredentialsFile.of(console.environment()));
-        return new RulesInUse(typedPath, model, SourceRef.of(loaded.file().toString(), content),
+        return new RulesInUse(typedPath, model, SourceRef.of(file.toString(), content),
                 new RulesFileLogins(model, secrets));
     }
 }

@@ -1,7 +1,7 @@
 package io.mailrules.cli.validate;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,7 +76,7 @@ public final class RuleFileValidator {
                     console.resolve(typedPath).toString()), false);
             model = Optional.of((Model) resource.getContents().getFirst());
         }
-        return new LoadedRules(typedPath, console.resolve(typedPath), checked.result, model);
+        return new LoadedRules(typedPath, console.resolve(typedPath), checked.result, model, checked.run.contents);
     }
 
     private record Checked(Run run, ValidationResult result) {
@@ -115,6 +115,7 @@ public final class RuleFileValidator {
         final Map<URI, String> displayPaths = new LinkedHashMap<>();
         final List<String> unreadable = new ArrayList<>();
         final List<Diagnostic> importProblems = new ArrayList<>();
+        final Map<URI, byte[]> contents = new LinkedHashMap<>();
         private final Deque<URI> importsToFollow = new ArrayDeque<>();
 
         Run(XtextResourceSet resourceSet) {
@@ -176,11 +177,14 @@ public final class RuleFileValidator {
             if (Files.isDirectory(file)) {
                 return "is a directory";
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try {
+                // Read whole first: these bytes, and no later version of the file, are what was validated.
+                byte[] content = Files.readAllBytes(file);
                 Resource resource = resourceFactory.createResource(uri);
                 // in the set before loading, so that linking can see the files it imports
                 resourceSet.getResources().add(resource);
-                resource.load(in, LOAD_OPTIONS);
+                contents.put(uri, content);
+                resource.load(new ByteArrayInputStream(content), LOAD_OPTIONS);
             } catch (NoSuchFileException e) {
                 return "no such file";
             } catch (AccessDeniedException e) {

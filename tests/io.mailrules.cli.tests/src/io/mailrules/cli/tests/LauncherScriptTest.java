@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mailrules.cli.validate.ValidatedModels;
+
 /**
  * Where the product's launcher script sends {@code mailrules demo}: the workbench in demo mode when there is a
  * display, the headless command without one or with {@code --headless}, run by a stand-in {@code java} (see
@@ -59,5 +61,11 @@ class LauncherScriptTest {
         String status = launch(Map.of(), "status");
         assertTrue(status.endsWith(" io.mailrules.cli.Main status"), status);
         assertEquals(workbench().strip(), launch(Map.of("DISPLAY", ":7")));
+    }
+
+    @Test
+    void headlessCommandsNameTheInstallationsBuildSoThatModelsKeptByAnotherBuildAreNeverUsed() throws Exception {
+        String run = launch(Map.of(), "run", "rules.mailrules");
+        assertTrue(run.contains(" -D" + ValidatedModels.BUILD_PROPERTY + "=0123456789abcdef "), run);
     }
 }

@@ -1,0 +1,182 @@
+package io.mailrules.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mailrules.cli.CommandFailedException;
+import io.mailrules.cli.Console;
+import io.mailrules.cli.execution.RulesInUse;
+import io.mailrules.cli.validate.ValidatedModels;
+import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.dsl.mailrules.RuleBlock;
+import io.mailrules.engine.PlanRequest;
+import io.mailrules.logins.MailboxBlocks;
+
+/**
+ * Commands that plan or run keep the model of a rules file that passed validation, and use it while the file and
+ * its imports are byte for byte unchanged, under the same product build: never for a changed file, another build,
+ * a file with errors, or an entry another user could have written.
+ */
+class ValidatedModelsTest {
+
+    private static final String MAILBOXES = """
+            mailbox sdr1 {
+                host "imap.example.com" port 993 tls
+                user "sdr1@example.com"
+                password from env "SDR1_PASSWORD"
+            }
+            """;
+    private static final String RULES = """
+            import "mailboxes.mailrules"
+
+            rules sales for sdr1 in "INBOX" {
+                rule bounces when from contains "mailer-daemon" then move to "Bounces"
+                rule old when older than 365 days then move to "Archive/{year}"
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path cache;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void anUnchangedFileIsPlannedFromItsKeptModelWithItsImportsLinked() throws Exception {
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES);
+        ValidatedModels models = new ValidatedModels(cache, "build-1");
+
+        RulesInUse parsed = RulesInUse.load("sales.mailrules", console(), models);
+        RulesInUse kept = RulesInUse.load("sales.mailrules", console(), models);
+
+        assertInstanceOf(XtextResource.class, parsed.model().eResource(), "the first load parses and validates");
+        assertFalse(kept.model().eResource() instanceof XtextResource, "the second comes from the cache");
+        assertEquals(parsed.source(), kept.source(), "same file, same digest");
+        RuleBlock block = (RuleBlock) kept.model().getElements().getFirst();
+        Mailbox mailbox = (Mailbox) block.getTargets().getFirst();
+        assertFalse(mailbox.eIsProxy(), "the mailbox of the imported file is linked");
+        assertEquals("sdr1", mailbox.getName());
+        assertNotSame(kept.model().eResource(), mailbox.eResource());
+        assertEquals(List.of("sdr1"), PlanRequest.allJobs(kept.model(), kept.source()).targetMailboxes());
+        assertEquals("imap.example.com", host(kept, "sdr1"));
+    }
+
+    @Test
+    void aChangedImportOrAnotherBuildIsValidatedAgain() throws Exception {
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES);
+        ValidatedModels models = new ValidatedModels(cache, "build-1");
+        RulesInUse.load("sales.mailrules", console(), models);
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+
+        assertTrue(new ValidatedModels(cache, "build-2").find(dir.resolve("sales.mailrules")).isEmpty(),
+                "another build never uses this build's models");
+        write("mailboxes.mailrules", MAILBOXES.replace("imap.example.com", "imap2.example.com"));
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty(), "the import changed");
+        RulesInUse again = RulesInUse.load("sales.mailrules", console(), models);
+        assertInstanceOf(XtextResource.class, again.model().eResource());
+        assertEquals("imap2.example.com", host(again, "sdr1"));
+        ValidatedModels.Found kept = models.find(dir.resolve("sales.mailrules")).orElseThrow();
+        assertEquals("imap2.example.com", MailboxBlocks.settings(MailboxBlocks.find(kept.model(), "sdr1").orElseThrow())
+                .host());
+    }
+
+    @Test
+    void aFileWithErrorsIsNeverKeptAndStillRefused() throws Exception {
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES.replace("for sdr1", "for sdr9"));
+        ValidatedModels models = new ValidatedModels(cache, "build-1");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            CommandFailedException refused = assertThrows(CommandFailedException.class,
+                    () -> RulesInUse.load("sales.mailrules", console(), models));
+            assertTrue(refused.getMessage().contains("has errors"), refused::getMessage);
+        }
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty());
+        try (Stream<Path> entries = Files.list(cache)) {
+            assertEquals(List.of(), entries.toList(), "nothing was written");
+        }
+    }
+
+    @Test
+    void aDamagedEntryOrOneOthersCouldWriteIsNotUsed() throws Exception {
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES);
+        ValidatedModels models = new ValidatedModels(cache, "build-1");
+        RulesInUse.load("sales.mailrules", console(), models);
+        Path entry = onlyEntry();
+
+        Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty(), "group-writable");
+        Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+
+        byte[] bytes = Files.readAllBytes(entry);
+        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty(), "cut short");
+        RulesInUse reloaded = RulesInUse.load("sales.mailrules", console(), models);
+        assertInstanceOf(XtextResource.class, reloaded.model().eResource(), "validated again, and kept anew");
+        assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+    }
+
+    @Test
+    void withoutABuildNothingIsKept() throws Exception {
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES);
+        Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err), dir, Map.of("XDG_CACHE_HOME", cache.toString()), false);
+        String before = System.clearProperty(ValidatedModels.BUILD_PROPERTY);
+        try {
+            assertSame(ValidatedModels.NONE, ValidatedModels.of(console));
+        } finally {
+            if (before != null) {
+                System.setProperty(ValidatedModels.BUILD_PROPERTY, before);
+            }
+        }
+    }
+
+    private static String host(RulesInUse rules, String mailbox) {
+        return MailboxBlocks.settings(MailboxBlocks.find(rules.model(), mailbox).orElseThrow()).host();
+    }
+
+    private Path onlyEntry() throws IOException {
+        try (Stream<Path> entries = Files.list(cache)) {
+            List<Path> all = entries.toList();
+            assertEquals(1, all.size(), all::toString);
+            return all.getFirst();
+        }
+    }
+
+    private Console console() {
+        return new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err), dir, Map.of(), false);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}
