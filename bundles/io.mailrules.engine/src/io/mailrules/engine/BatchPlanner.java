@@ -2,6 +2,7 @@ package io.mailrules.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ final class BatchPlanner {
     }
 
     static List<PlannedBatch> batches(List<PlannedMessage> messages) {
-        Map<String, UidSet.Builder> added = new TreeMap<>(FLAG_ORDER);
-        Map<String, UidSet.Builder> removed = new TreeMap<>(FLAG_ORDER);
+        // Ordered once at the end: the flag order is costly to compare, and there are few flags but many messages.
+        Map<String, UidSet.Builder> added = new HashMap<>();
+        Map<String, UidSet.Builder> removed = new HashMap<>();
         Map<String, UidSet.Builder> copies = new TreeMap<>();
         Map<String, UidSet.Builder> moves = new TreeMap<>();
         UidSet.Builder expunged = UidSet.builder();
@@ -63,15 +65,22 @@ final class BatchPlanner {
             finalFlags.forEach((name, add) -> builder(add ? added : removed, name).add(uid));
         }
         List<PlannedBatch> batches = new ArrayList<>();
-        added.forEach((name, uids) -> batches.add(new PlannedBatch(new BatchCommand.AddFlags(Flags.of(name)), uids.build())));
-        removed.forEach((name, uids) -> batches.add(new PlannedBatch(new BatchCommand.RemoveFlags(Flags.of(name)),
+        inFlagOrder(added).forEach((name, uids) -> batches.add(new PlannedBatch(new BatchCommand.AddFlags(Flags.of(name)),
                 uids.build())));
+        inFlagOrder(removed).forEach((name, uids) -> batches.add(new PlannedBatch(
+                new BatchCommand.RemoveFlags(Flags.of(name)), uids.build())));
         copies.forEach((target, uids) -> batches.add(new PlannedBatch(new BatchCommand.Copy(target), uids.build())));
         moves.forEach((target, uids) -> batches.add(new PlannedBatch(new BatchCommand.Move(target), uids.build())));
         if (anyExpunge) {
             batches.add(new PlannedBatch(new BatchCommand.Expunge(), expunged.build()));
         }
         return batches;
+    }
+
+    private static Map<String, UidSet.Builder> inFlagOrder(Map<String, UidSet.Builder> byFlag) {
+        Map<String, UidSet.Builder> ordered = new TreeMap<>(FLAG_ORDER);
+        ordered.putAll(byFlag);
+        return ordered;
     }
 
     private static UidSet.Builder builder(Map<String, UidSet.Builder> groups, String key) {

@@ -227,6 +227,8 @@ final class FolderEvaluator {
                 : Map.of();
         Map<Long, LocalDate> arrivals = arrivalDays(reader, outcomes, shown);
         List<PlannedMessage> messages = new ArrayList<>();
+        // Thousands of messages share a handful of rules and periods: each action is made concrete once per day.
+        Map<ActionTemplate, Map<LocalDate, Action>> resolved = new HashMap<>();
         for (Map.Entry<Long, Outcome> entry : outcomes.entrySet()) {
             long uid = entry.getKey();
             Outcome outcome = entry.getValue();
@@ -239,12 +241,9 @@ final class FolderEvaluator {
             LocalDate arrival = arrivals.getOrDefault(uid, today);
             List<Action> actions = new ArrayList<>();
             for (ActionTemplate template : outcome.actions) {
-                Action action = template.resolve(arrival);
-                if (action.destination().filter(folder::equals).isPresent()) {
-                    // A dated target can only be recognised as the source folder once the date is known.
-                    action = new Action.Stop();
-                }
-                actions.add(action);
+                LocalDate day = template.period() == TargetPeriod.NONE ? today : arrival;
+                actions.add(resolved.computeIfAbsent(template, key -> new HashMap<>())
+                        .computeIfAbsent(day, key -> concrete(template, key, folder)));
             }
             messages.add(headers == null
                     ? new PlannedMessage(uid, Optional.empty(), Optional.empty(), "", "", outcome.rules, actions)
@@ -252,6 +251,12 @@ final class FolderEvaluator {
                             headers.from().orElse(""), headers.subject().orElse(""), outcome.rules, actions));
         }
         return messages;
+    }
+
+    private static Action concrete(ActionTemplate template, LocalDate day, String folder) {
+        Action action = template.resolve(day);
+        // A dated target can only be recognised as the source folder once the date is known.
+        return action.destination().filter(folder::equals).isPresent() ? new Action.Stop() : action;
     }
 
     /** The arrival period of each message whose actions name a dated folder, by one SEARCH per period. */

@@ -105,13 +105,13 @@ public final class PlanJson {
         if (snapshot.highestModSeq().isPresent()) {
             out.name("highestModSeq").value(snapshot.highestModSeq().getAsLong());
         }
-        Map<List<List<String>>, UidSet.Builder> groups = new LinkedHashMap<>();
+        Map<MessageGroup, UidSet.Builder> groups = new LinkedHashMap<>();
         out.name("messages").beginArray();
         for (PlannedMessage message : folder.messages()) {
             if (showsAnything(message)) {
                 writeMessage(out, message);
             } else {
-                groups.computeIfAbsent(List.of(message.rules(), actionTexts(message)), key -> UidSet.builder())
+                groups.computeIfAbsent(new MessageGroup(message.rules(), message.actions()), key -> UidSet.builder())
                         .add(message.uid());
             }
         }
@@ -120,13 +120,13 @@ public final class PlanJson {
             // A plan made to be applied at once says nothing per message but its rules and actions, which most
             // messages share: as UID sets its file stays small however many messages it moves.
             out.name("messageGroups").beginArray();
-            for (Map.Entry<List<List<String>>, UidSet.Builder> group : groups.entrySet()) {
+            for (Map.Entry<MessageGroup, UidSet.Builder> group : groups.entrySet()) {
                 out.beginObject();
                 out.name("uids").value(group.getValue().build().toString());
                 out.name("rules");
-                writeStrings(out, group.getKey().get(0));
+                writeStrings(out, group.getKey().rules());
                 out.name("actions");
-                writeStrings(out, group.getKey().get(1));
+                writeStrings(out, actionTexts(group.getKey().actions()));
                 out.endObject();
             }
             out.endArray();
@@ -148,8 +148,12 @@ public final class PlanJson {
                 || !message.subject().isEmpty();
     }
 
-    private static List<String> actionTexts(PlannedMessage message) {
-        return message.actions().stream().map(ModelCodec::actionText).toList();
+    /** Messages that share their rules and actions, written as one UID set. */
+    private record MessageGroup(List<String> rules, List<Action> actions) {
+    }
+
+    private static List<String> actionTexts(List<Action> actions) {
+        return actions.stream().map(ModelCodec::actionText).toList();
     }
 
     private static void writeMessage(JsonWriter out, PlannedMessage message) throws IOException {
@@ -166,7 +170,7 @@ public final class PlanJson {
         out.name("rules");
         writeStrings(out, message.rules());
         out.name("actions");
-        writeStrings(out, message.actions().stream().map(ModelCodec::actionText).toList());
+        writeStrings(out, actionTexts(message.actions()));
         out.endObject();
     }
 
