@@ -295,7 +295,11 @@ echo "IMAP benchmark: $messages messages (seed $seed, day $today), cache $cache;
 [ "$cache" = cold ] && echo "cold: $cold_note"
 echo "Java clients' IMAP figures after an untimed warm-up pass on a copy of their own; mailrules run's class archive: $archive_note"
 echo "after the rules: $moved messages moved out of INBOX, $flagged flagged; all tools compared message by message"
-[ "$rounds" = 1 ] || echo "figures: median of $rounds rounds (each tool once per round, on a fresh copy); the breakdown and re-run lines are the last round's"
+if [ "$rounds" != 1 ]; then
+  echo "figures: median of $rounds rounds (each tool once per round, on a fresh copy); the breakdown and re-run lines are the last round's"
+  echo "rounds, in order: minimal imap_s${imaps[minimal]}; mailrules imap_s${imaps[mailrules]};" \
+    "mailrules run wall_s${walls[cli]:- -}; imapfilter wall_s${walls[imapfilter]}"
+fi
 printf '%-34s %8s %5s %8s %8s %13s %13s\n' tool N cache wall_s imap_s imap/minimal wall/minimal
 row() {
   printf '%-34s %8s %5s %8s %8s %13s %13s\n' "$1" "$messages" "$cache" "$2" "${3:--}" "$(ratio "$3" "${imap[minimal]}")" \
