@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -142,11 +145,31 @@ public final class ValidatedModels {
             Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(temporary, written);
             Files.move(temporary, entry.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forgetUnused(entry.get().getParent());
         } catch (IOException | RuntimeException notKept) {
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException ignored) {
                 // A stray temporary file in a cache harms nothing.
+            }
+        }
+    }
+
+    /**
+     * Entries of files edited since, or of earlier builds, are never looked up again; whatever was not written for a
+     * month goes, as do temporary files a killed command left.
+     */
+    private static void forgetUnused(Path models) throws IOException {
+        Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        try (Stream<Path> files = Files.list(models)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                Instant written = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+                if ((name.endsWith(".model") && written.isBefore(monthAgo))
+                        || (name.endsWith(".new") && written.isBefore(dayAgo))) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }

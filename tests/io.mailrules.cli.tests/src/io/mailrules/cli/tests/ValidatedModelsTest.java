@@ -15,7 +15,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -141,6 +144,23 @@ class ValidatedModelsTest {
         RulesInUse reloaded = RulesInUse.load("sales.mailrules", console(), models);
         assertInstanceOf(XtextResource.class, reloaded.model().eResource(), "validated again, and kept anew");
         assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+    }
+
+    @Test
+    void entriesNotWrittenForAMonthAreForgottenWhenAnotherIsKept() throws Exception {
+        Path stale = cache.resolve("of-an-earlier-build.model");
+        Path recent = cache.resolve("of-another-file.model");
+        Files.writeString(stale, "model");
+        Files.writeString(recent, "model");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(20))));
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES);
+
+        RulesInUse.load("sales.mailrules", console(), new ValidatedModels(cache, "build-1"));
+
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(recent));
     }
 
     @Test
