@@ -14,6 +14,7 @@ import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.SnapshotChangedException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class FolderApplier implements AutoCloseable {
     private final ImapFolderReader folder;
     private final FolderSnapshot current;
     private final Presence presence;
+    /** Marks of targets asked together ahead of their batches, each used by the first batch to its target only. */
+    private final Map<String, TargetMark> markedAhead = new HashMap<>();
 
     private FolderApplier(ImapMailbox mailbox, ImapFolderReader folder, FolderSnapshot current,
             boolean unchangedSincePlan) {
@@ -128,6 +131,11 @@ public final class FolderApplier implements AutoCloseable {
         if (command.target().isEmpty()) {
             return Optional.empty();
         }
+        TargetMark ahead = markedAhead.remove(command.target().get());
+        if (ahead != null) {
+            // Nothing of this run went there since: an earlier batch to the same target would have used the mark.
+            return Optional.of(ahead);
+        }
         Argument arguments = new Argument();
         arguments.writeString(BASE64MailboxEncoder.encode(mailbox.folderNames().toServer(command.target().get())));
         arguments.writeAtom("(UIDNEXT UIDVALIDITY)");
@@ -146,6 +154,45 @@ public final class FolderApplier implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Takes the marks of all targets of the batches about to be sent with one LIST where the server answers STATUS
+     * with it, instead of a STATUS before each batch. A mark taken early is still a lower bound of what arrives later,
+     * which is all undo and resume need of it. Servers without LIST-STATUS get a STATUS per batch as before.
+     */
+    public void markTargets(List<Batch> batches) throws MailboxException {
+        Map<String, String> targetsByServerName = new LinkedHashMap<>();
+        for (Batch batch : batches) {
+            batch.command().target().ifPresent(target -> targetsByServerName
+                    .putIfAbsent(mailbox.folderNames().toServer(target), target));
+        }
+        if (targetsByServerName.size() < 2 || !mailbox.capabilities().listStatus()) {
+            return;
+        }
+        Argument patterns = new Argument();
+        // Wildcards in a name would match more folders; the answers are taken by exact name only.
+        targetsByServerName.keySet().forEach(name -> patterns.writeString(BASE64MailboxEncoder.encode(name)));
+        Argument arguments = new Argument();
+        arguments.writeString("");
+        arguments.writeArgument(patterns);
+        arguments.writeAtom("RETURN");
+        arguments.writeAtom("(STATUS (UIDNEXT UIDVALIDITY))");
+        Reply reply = send("LIST", arguments);
+        if (!reply.ok()) {
+            return;
+        }
+        for (IMAPResponse response : reply.untagged("STATUS")) {
+            try {
+                Status status = new Status(response);
+                String target = targetsByServerName.get(status.mbox);
+                if (target != null && status.uidvalidity > 0 && status.uidnext > 0) {
+                    markedAhead.put(target, new TargetMark(status.uidvalidity, status.uidnext));
+                }
+            } catch (ParsingException | IllegalArgumentException malformed) {
+                // That target gets its own STATUS before its batch.
+            }
+        }
     }
 
     /** Which of {@code uids} are still in the folder. */

@@ -125,6 +125,7 @@ final class MailboxRun {
         }
         try (applier) {
             applier.expect(batches.stream().map(Batch::uids).reduce(UidSet.empty(), UidSet::union));
+            applier.markTargets(batches.stream().filter(batch -> !arrivals.containsKey(batch.id())).toList());
             for (int i = 0; i < batches.size(); i++) {
                 if (recorder.progress().isCancelled()) {
                     ending = Ending.CANCELLED;

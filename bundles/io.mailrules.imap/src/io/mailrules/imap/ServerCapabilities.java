@@ -40,6 +40,14 @@ public record ServerCapabilities(Set<String> names) {
         return has("ESEARCH");
     }
 
+    /**
+     * One LIST with several patterns that also answers STATUS for each folder it lists (RFC 5258, RFC 5819): the
+     * state of every target of a folder's batches in one round trip.
+     */
+    public boolean listStatus() {
+        return has("LIST-EXTENDED") && has("LIST-STATUS");
+    }
+
     public boolean specialUse() {
         return has("SPECIAL-USE");
     }

@@ -254,6 +254,41 @@ class RunUndoResumeDovecotTest {
     }
 
     @Test
+    void aRunMarksAllItsTargetsWithOneListInsteadOfAStatusBeforeEachMove() throws Exception {
+        Scenario scenario = scenario("delete");
+        try (MailClient client = scenario.client(); FaultProxy proxy = FaultProxy.start(DOVECOT.imapPort())) {
+            MailboxSettings settings = new MailboxSettings("sdr", "127.0.0.1", proxy.port(), Security.PLAIN,
+                    scenario.user(), Optional.empty(), Optional.empty());
+            MailboxLogins logins = name -> new MailboxLogin(settings, Credentials.password(DovecotServer.PASSWORD));
+            Plan plan = wiring.planForApplying(work.resolve("sales.mailrules"), scenario.model(), logins).plan();
+
+            RunResult run = wiring.apply(plan, logins, journals, RunProgress.NONE);
+
+            assertEquals(RunStatus.COMPLETED, run.status(), run.toString());
+            List<String> lines = proxy.clientLines();
+            List<Long> targetsPerFolder = plan.mailboxes().getFirst().folders().stream()
+                    .map(folder -> folder.batches().stream().flatMap(batch -> batch.command().target().stream())
+                            .distinct().count())
+                    .filter(targets -> targets > 0).toList();
+            assertTrue(targetsPerFolder.stream().anyMatch(targets -> targets > 1), targetsPerFolder::toString);
+            assertEquals(targetsPerFolder.stream().filter(targets -> targets > 1).count(),
+                    lines.stream().filter(line -> line.matches("\\S+ LIST .* RETURN \\(STATUS .*")).count(),
+                    "one LIST for each folder whose batches go to several targets: " + lines);
+            assertEquals(targetsPerFolder.stream().filter(targets -> targets == 1).count(),
+                    lines.stream().filter(line -> line.matches("\\S+ STATUS .*")).count(),
+                    "a STATUS where a folder's batches have one target only: " + lines);
+            List<BatchAttempt> moves = journals.read(run.runId()).batches().stream()
+                    .filter(attempt -> attempt.intent().command().target().isPresent()).toList();
+            assertTrue(moves.size() >= 2, moves::toString);
+            for (BatchAttempt move : moves) {
+                long arrived = move.copyUid().orElseThrow().targets().first();
+                long mark = move.intent().targetMark().orElseThrow().uidNext();
+                assertTrue(mark <= arrived, "the mark bounds what arrived from below: " + move);
+            }
+        }
+    }
+
+    @Test
     void mailDeliveredToTheTargetWhileAnAnswerWasLostIsNeverTakenForMovedMail() throws Exception {
         Scenario scenario = scenario("delete");
         try (MailClient client = scenario.client()) {

@@ -81,6 +81,7 @@ public final class FaultProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Pair> pairs = new CopyOnWriteArrayList<>();
     private final List<Command> commands = new ArrayList<>();
+    private final List<String> clientLines = new ArrayList<>();
     private final Thread acceptor;
     private FaultPoint armed;
     private volatile long commandDelayMillis;
@@ -141,6 +142,11 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** The mailbox-changing commands seen since the proxy was last armed or disarmed. */
+    /** Every line a client sent, commands that change nothing included, in order. */
+    public synchronized List<String> clientLines() {
+        return List.copyOf(clientLines);
+    }
+
     public synchronized List<Command> commands() {
         return List.copyOf(commands);
     }
@@ -176,6 +182,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private synchronized Verdict onClientCommand(Pair pair, String line) {
+        clientLines.add(line);
         if (pair.cutBeforeNextLine) {
             return reachPoint();
         }
