@@ -143,17 +143,8 @@ public final class FolderApplier implements AutoCloseable {
         if (!reply.ok()) {
             return Optional.empty();
         }
-        for (IMAPResponse response : reply.untagged("STATUS")) {
-            try {
-                Status status = new Status(response);
-                if (status.uidvalidity > 0 && status.uidnext > 0) {
-                    return Optional.of(new TargetMark(status.uidvalidity, status.uidnext));
-                }
-            } catch (ParsingException | IllegalArgumentException malformed) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return reply.untagged("STATUS").stream().map(FolderApplier::marked).flatMap(Optional::stream).findFirst()
+                .map(Marked::mark);
     }
 
     /**
@@ -182,16 +173,29 @@ public final class FolderApplier implements AutoCloseable {
         if (!reply.ok()) {
             return;
         }
+        // A target without a usable answer gets its own STATUS before its batch.
         for (IMAPResponse response : reply.untagged("STATUS")) {
-            try {
-                Status status = new Status(response);
-                String target = targetsByServerName.get(status.mbox);
-                if (target != null && status.uidvalidity > 0 && status.uidnext > 0) {
-                    markedAhead.put(target, new TargetMark(status.uidvalidity, status.uidnext));
+            marked(response).ifPresent(marked -> {
+                String target = targetsByServerName.get(marked.serverName());
+                if (target != null) {
+                    markedAhead.put(target, marked.mark());
                 }
-            } catch (ParsingException | IllegalArgumentException malformed) {
-                // That target gets its own STATUS before its batch.
-            }
+            });
+        }
+    }
+
+    /** A folder's mark as a STATUS answer names it, by the folder's server name. */
+    private record Marked(String serverName, TargetMark mark) {
+    }
+
+    private static Optional<Marked> marked(IMAPResponse response) {
+        try {
+            Status status = new Status(response);
+            return status.uidvalidity > 0 && status.uidnext > 0
+                    ? Optional.of(new Marked(status.mbox, new TargetMark(status.uidvalidity, status.uidnext)))
+                    : Optional.empty();
+        } catch (ParsingException | IllegalArgumentException malformed) {
+            return Optional.empty();
         }
     }
 

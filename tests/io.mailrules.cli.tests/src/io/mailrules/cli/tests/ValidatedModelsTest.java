@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.eclipse.xtext.resource.XtextResource;
@@ -32,6 +33,7 @@ import io.mailrules.cli.Console;
 import io.mailrules.cli.execution.RulesInUse;
 import io.mailrules.cli.validate.ValidatedModels;
 import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.dsl.mailrules.RuleBlock;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.logins.MailboxBlocks;
@@ -90,22 +92,17 @@ class ValidatedModelsTest {
 
     @Test
     void aChangedImportOrAnotherBuildIsValidatedAgain() throws Exception {
-        write("mailboxes.mailrules", MAILBOXES);
-        write("sales.mailrules", RULES);
-        ValidatedModels models = new ValidatedModels(cache, "build-1");
-        RulesInUse.load("sales.mailrules", console(), models);
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+        ValidatedModels models = keptOnce();
+        assertTrue(found(models).isPresent());
 
-        assertTrue(new ValidatedModels(cache, "build-2").find(dir.resolve("sales.mailrules")).isEmpty(),
+        assertTrue(found(new ValidatedModels(cache, "build-2")).isEmpty(),
                 "another build never uses this build's models");
         write("mailboxes.mailrules", MAILBOXES.replace("imap.example.com", "imap2.example.com"));
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty(), "the import changed");
+        assertTrue(found(models).isEmpty(), "the import changed");
         RulesInUse again = RulesInUse.load("sales.mailrules", console(), models);
         assertInstanceOf(XtextResource.class, again.model().eResource());
         assertEquals("imap2.example.com", host(again, "sdr1"));
-        ValidatedModels.Found kept = models.find(dir.resolve("sales.mailrules")).orElseThrow();
-        assertEquals("imap2.example.com", MailboxBlocks.settings(MailboxBlocks.find(kept.model(), "sdr1").orElseThrow())
-                .host());
+        assertEquals("imap2.example.com", host(found(models).orElseThrow().model(), "sdr1"));
     }
 
     @Test
@@ -119,7 +116,7 @@ class ValidatedModelsTest {
                     () -> RulesInUse.load("sales.mailrules", console(), models));
             assertTrue(refused.getMessage().contains("has errors"), refused::getMessage);
         }
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty());
+        assertTrue(found(models).isEmpty());
         try (Stream<Path> entries = Files.list(cache)) {
             assertEquals(List.of(), entries.toList(), "nothing was written");
         }
@@ -127,23 +124,20 @@ class ValidatedModelsTest {
 
     @Test
     void aDamagedEntryOrOneOthersCouldWriteIsNotUsed() throws Exception {
-        write("mailboxes.mailrules", MAILBOXES);
-        write("sales.mailrules", RULES);
-        ValidatedModels models = new ValidatedModels(cache, "build-1");
-        RulesInUse.load("sales.mailrules", console(), models);
+        ValidatedModels models = keptOnce();
         Path entry = onlyEntry();
 
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-r--"));
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty(), "group-writable");
+        assertTrue(found(models).isEmpty(), "group-writable");
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-------"));
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+        assertTrue(found(models).isPresent());
 
         byte[] bytes = Files.readAllBytes(entry);
         Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isEmpty(), "cut short");
+        assertTrue(found(models).isEmpty(), "cut short");
         RulesInUse reloaded = RulesInUse.load("sales.mailrules", console(), models);
         assertInstanceOf(XtextResource.class, reloaded.model().eResource(), "validated again, and kept anew");
-        assertTrue(models.find(dir.resolve("sales.mailrules")).isPresent());
+        assertTrue(found(models).isPresent());
     }
 
     @Test
@@ -179,8 +173,25 @@ class ValidatedModelsTest {
         }
     }
 
+    /** The sales file and its import written, loaded once (validated, and kept) for build-1. */
+    private ValidatedModels keptOnce() throws Exception {
+        write("mailboxes.mailrules", MAILBOXES);
+        write("sales.mailrules", RULES);
+        ValidatedModels models = new ValidatedModels(cache, "build-1");
+        RulesInUse.load("sales.mailrules", console(), models);
+        return models;
+    }
+
+    private Optional<ValidatedModels.Found> found(ValidatedModels models) {
+        return models.find(dir.resolve("sales.mailrules"));
+    }
+
     private static String host(RulesInUse rules, String mailbox) {
-        return MailboxBlocks.settings(MailboxBlocks.find(rules.model(), mailbox).orElseThrow()).host();
+        return host(rules.model(), mailbox);
+    }
+
+    private static String host(Model model, String mailbox) {
+        return MailboxBlocks.settings(MailboxBlocks.find(model, mailbox).orElseThrow()).host();
     }
 
     private Path onlyEntry() throws IOException {
