@@ -12,9 +12,10 @@ import io.mailrules.core.source.MailboxException;
 /**
  * Finds the year or month messages arrived in by asking the server, one SEARCH per period going back from the newest
  * period they can be in, instead of fetching a date per message: a plan for {@code Archive/{year}} then costs a few
- * small index lookups, and the server's day decides the year exactly as it decides the age conditions' cutoff. The
- * few messages still undated after {@link #searchLimit} periods (mail decades old, or dated in the future) are dated
- * by the given fallback.
+ * small index lookups, and the server's day decides the year exactly as it decides the age conditions' cutoff. Each
+ * SEARCH is asked about the messages still undated only, so the server looks at every message about once in all,
+ * not once per period. The few messages still undated after {@link #searchLimit} periods (mail decades old, or dated
+ * in the future) are dated by the given fallback.
  */
 final class ArrivalPeriods {
 
@@ -22,6 +23,16 @@ final class ArrivalPeriods {
     @FunctionalInterface
     interface Fallback {
         Map<Long, LocalDate> days(UidSet uids) throws MailboxException;
+    }
+
+    /**
+     * The newest day the messages to date can have arrived on.
+     *
+     * @param day a day no message arrived after, as far as the rules know
+     * @param confirmedByServer whether a SEARCH already placed every message on or before {@code day} (an age
+     *        rule's cutoff does); otherwise mail dated later, by a clock running ahead, is looked for first
+     */
+    record Newest(LocalDate day, boolean confirmedByServer) {
     }
 
     private final FolderReader reader;
@@ -32,25 +43,25 @@ final class ArrivalPeriods {
         this.fallback = fallback;
     }
 
-    /**
-     * @param newest a day no message of {@code uids} arrived after, as far as the rules know
-     * @return for each message found, the first day of the period it arrived in
-     */
-    Map<Long, LocalDate> firstDays(UidSet uids, TargetPeriod period, LocalDate newest) throws MailboxException {
+    /** @return for each message found, the first day of the period it arrived in */
+    Map<Long, LocalDate> firstDays(UidSet uids, TargetPeriod period, Newest newest) throws MailboxException {
         Map<Long, LocalDate> days = new HashMap<>();
-        UidSet remaining = uids;
-        LocalDate start = period.start(newest);
+        LocalDate start = period.start(newest.day());
+        UidSet later = newest.confirmedByServer() ? UidSet.empty()
+                : reader.searchWithin(uids, new SearchKey.Since(period.next(start)));
+        // Everything still undated arrived before the period searched last, so SINCE alone bounds the next one.
+        UidSet remaining = uids.minus(later);
         for (int searched = 0; searched < searchLimit(period) && !remaining.isEmpty(); searched++) {
-            UidSet arrived = reader.search(SearchKey.and(new SearchKey.Since(start),
-                    new SearchKey.Before(period.next(start)))).intersect(remaining);
+            UidSet arrived = reader.searchWithin(remaining, new SearchKey.Since(start));
             for (long uid : arrived) {
                 days.put(uid, start);
             }
             remaining = remaining.minus(arrived);
             start = period.previous(start);
         }
-        if (!remaining.isEmpty()) {
-            fallback.days(remaining).forEach((uid, day) -> days.put(uid, period.start(day)));
+        UidSet undated = remaining.union(later);
+        if (!undated.isEmpty()) {
+            fallback.days(undated).forEach((uid, day) -> days.put(uid, period.start(day)));
         }
         return days;
     }

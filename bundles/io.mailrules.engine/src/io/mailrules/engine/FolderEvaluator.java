@@ -275,15 +275,18 @@ final class FolderEvaluator {
         for (TargetPeriod period : List.of(TargetPeriod.YEAR, TargetPeriod.MONTH)) {
             UidSet.Builder uids = UidSet.builder();
             LocalDate newest = LocalDate.MIN;
+            boolean confirmed = true;
             for (Map.Entry<Long, Outcome> entry : outcomes.entrySet()) {
-                if (entry.getValue().period == period) {
+                Outcome outcome = entry.getValue();
+                if (outcome.period == period) {
                     uids.add(entry.getKey());
-                    newest = newest.isAfter(entry.getValue().newest) ? newest : entry.getValue().newest;
+                    newest = newest.isAfter(outcome.newest) ? newest : outcome.newest;
+                    confirmed &= outcome.newestConfirmed;
                 }
             }
             UidSet dated = uids.build();
             if (!dated.isEmpty()) {
-                days.putAll(periods.firstDays(dated, period, newest));
+                days.putAll(periods.firstDays(dated, period, new ArrivalPeriods.Newest(newest, confirmed)));
             }
         }
         return days;
@@ -304,6 +307,8 @@ final class FolderEvaluator {
         private final List<ActionTemplate> actions = new ArrayList<>();
         private TargetPeriod period = TargetPeriod.NONE;
         private LocalDate newest = LocalDate.MIN;
+        /** Whether the server's own SEARCH placed the message on or before {@link #newest}. */
+        private boolean newestConfirmed = true;
 
         void add(CompiledRule rule) {
             rules.add(rule.name());
@@ -314,6 +319,7 @@ final class FolderEvaluator {
                     // Mail an age rule matched is older than its cutoff; any other rule may match mail of today.
                     LocalDate latest = rule.agedCutoff().map(cutoff -> cutoff.apply(today).minusDays(1)).orElse(today);
                     newest = newest.isAfter(latest) ? newest : latest;
+                    newestConfirmed &= rule.agedCutoff().isPresent();
                 }
             }
         }

@@ -24,6 +24,7 @@ import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.PlannedMessage;
 import io.mailrules.core.plan.SourceRef;
+import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.CompiledPlan;
@@ -150,6 +151,7 @@ class PlanCompilerTest {
                 """).plan();
         assertEquals(List.of(new SearchKey.Before(LocalDate.of(2025, 3, 15)), year(2025), year(2024)), inbox.searches(),
                 "one SEARCH per year from the cutoff's back, until every message is dated; no date is fetched");
+        assertEquals(List.of(), inbox.fetches().stream().filter(fetch -> fetch.fields().isEmpty()).toList());
         assertEquals(List.of("INBOX move Archive/2024 3:4", "INBOX move Archive/2025 2"), batches(plan));
         assertEquals(List.of("Junk", "Archive/2024", "Archive/2025"), plan.mailboxes().getFirst().foldersToCreate());
     }
@@ -179,7 +181,7 @@ class PlanCompilerTest {
                 }
                 """);
         assertEquals(1, inbox.searches().size());
-        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1),
+        assertEquals(List.of(new FakeFolder.Fetch(UidSet.of(1),
                 Set.of("Message-ID", "From", "Subject"))), inbox.fetches());
         assertEquals("server SEARCH: SUBJECT \"demo\" SINCE 13-Feb-2026 NOT FLAGGED",
                 compiled.explanations().getFirst().text());
@@ -233,7 +235,7 @@ class PlanCompilerTest {
                 rules r for m { rule a when from domain "corp.com" then flag }
                 """).plan();
         assertEquals(List.of("INBOX addFlags \\Flagged 1:3"), batches(plan));
-        assertEquals(List.of(new FakeFolder.Within(io.mailrules.core.plan.UidSet.range(1, 5),
+        assertEquals(List.of(new FakeFolder.Within(UidSet.range(1, 5),
                 SearchKey.or(new SearchKey.From("@corp.com>"), new SearchKey.From(".corp.com>")))), inbox.withins(),
                 "the confirming SEARCH is asked about the candidates only, so the server reads no other sender again");
         FakeFolder.Fetch evaluation = inbox.fetches().getFirst();
@@ -293,7 +295,7 @@ class PlanCompilerTest {
                 rules r for m { rule archive when older than 365 days then move to "Archive/{year}" }
                 """);
         assertEquals(1 + 10, inbox.searches().size(), "the age SEARCH and ten yearly ones, 2025 back to 2016");
-        assertEquals(List.of(new FakeFolder.Fetch(io.mailrules.core.plan.UidSet.of(1), Set.of())), inbox.fetches());
+        assertEquals(List.of(new FakeFolder.Fetch(UidSet.of(1), Set.of())), inbox.fetches());
         assertEquals(List.of("INBOX move Archive/1996 1", "INBOX move Archive/2025 2"), batches(plan));
     }
 
@@ -311,6 +313,38 @@ class PlanCompilerTest {
     }
 
     @Test
+    void eachYearlySearchAsksOnlyAboutTheMessagesNoYearWasFoundForYet() throws MailboxException {
+        mail(1, "a@x.com", "2025", 400);
+        mail(2, "a@x.com", "2024", 800);
+        mail(3, "a@x.com", "2023", 900);
+        mail(4, "a@x.com", "new", 10);
+        Plan plan = leanPlan("""
+                rules r for m { rule archive when older than 365 days then move to "Archive/{year}" }
+                """);
+        assertEquals(List.of(new FakeFolder.Within(UidSet.range(1, 3), year(2025)),
+                new FakeFolder.Within(UidSet.range(2, 3), year(2024)), new FakeFolder.Within(UidSet.of(3), year(2023))),
+                inbox.withins(), "the server looks at each old message about once, not once per year");
+        assertEquals(List.of("INBOX move Archive/2023 3", "INBOX move Archive/2024 2", "INBOX move Archive/2025 1"),
+                batches(plan));
+    }
+
+    @Test
+    void mailDatedAfterTodayByAClockRunningAheadGetsTheYearOfItsOwnDate() throws MailboxException {
+        mail(1, "a@x.com", "from the future", -400);
+        mail(2, "a@x.com", "this year", 10);
+        mail(3, "a@x.com", "last year", 400);
+        Plan plan = leanPlan("""
+                rules r for m { rule file when always then move to "Archive/{year}" }
+                """);
+        assertEquals(List.of(new FakeFolder.Within(UidSet.range(1, 3), new SearchKey.Since(LocalDate.of(2027, 1, 1))),
+                new FakeFolder.Within(UidSet.range(2, 3), year(2026)), new FakeFolder.Within(UidSet.of(3), year(2025))),
+                inbox.withins(), "no age rule bounds the dates, so mail dated past this year is looked for first");
+        assertEquals(List.of(new FakeFolder.Fetch(UidSet.of(1), Set.of())), inbox.fetches());
+        assertEquals(List.of("INBOX move Archive/2025 3", "INBOX move Archive/2026 2", "INBOX move Archive/2027 1"),
+                batches(plan));
+    }
+
+    @Test
     void laterRulesReadOnlyTheMessagesNoEarlierTerminalRuleSurelyDecided() throws MailboxException {
         mail(1, "MAILER-DAEMON@x.com", "Undelivered: pricing", 1);
         mail(2, "bo@customer.com", "Re: pricing", 1);
@@ -323,19 +357,19 @@ class PlanCompilerTest {
                     rule pricing when subject contains "pricing" then flag
                 }
                 """).plan();
-        assertEquals(List.of(new FakeFolder.Within(io.mailrules.core.plan.UidSet.of(2, 4),
+        assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 4),
                 new SearchKey.Subject("pricing"))), inbox.withins(),
                 "the bounces are not read again for the subject; the age test reads no message and is asked of all");
         assertEquals(List.of("INBOX addFlags \\Flagged 2", "INBOX move Bounces 1,3"), batches(plan));
     }
 
+    /** Each period's SEARCH is bounded below only: what is still undated arrived before the period searched last. */
     private static SearchKey year(int year) {
-        LocalDate start = LocalDate.of(year, 1, 1);
-        return SearchKey.and(new SearchKey.Since(start), new SearchKey.Before(start.plusYears(1)));
+        return new SearchKey.Since(LocalDate.of(year, 1, 1));
     }
 
     private static SearchKey month(LocalDate start) {
-        return SearchKey.and(new SearchKey.Since(start), new SearchKey.Before(start.plusMonths(1)));
+        return new SearchKey.Since(start);
     }
 
     private static final String INCREMENTAL_RULES = """
