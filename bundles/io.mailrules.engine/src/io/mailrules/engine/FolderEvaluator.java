@@ -75,8 +75,10 @@ final class FolderEvaluator {
             if (hits.isEmpty() || rule.actions().isEmpty()) {
                 continue;
             }
+            // Worked out once per rule: thousands of messages share it.
+            DatedReach reach = reach(rule);
             for (long uid : hits) {
-                outcomes.computeIfAbsent(uid, key -> new Outcome()).add(rule);
+                outcomes.computeIfAbsent(uid, key -> new Outcome()).add(rule, reach);
             }
             if (rule.isTerminal()) {
                 remaining = remaining.minus(hits);
@@ -299,10 +301,28 @@ final class FolderEvaluator {
     }
 
     /**
+     * What a rule's dated targets need to know of a message's arrival: the finest period they name (NONE for a rule
+     * without one), the newest day the rule lets a message it matched have arrived on, and whether the server's own
+     * SEARCH vouched for that day.
+     */
+    private record DatedReach(TargetPeriod period, LocalDate newest, boolean confirmedByServer) {
+    }
+
+    private DatedReach reach(CompiledRule rule) {
+        TargetPeriod period = TargetPeriod.NONE;
+        for (ActionTemplate action : rule.actions()) {
+            period = period.finer(action.period());
+        }
+        // Mail an age rule matched is older than its cutoff; any other rule may match mail of today.
+        LocalDate newest = rule.agedCutoff().map(cutoff -> cutoff.apply(today).minusDays(1)).orElse(today);
+        return new DatedReach(period, newest, rule.agedCutoff().isPresent());
+    }
+
+    /**
      * The rules that matched one message and the actions they add up to, in evaluation order; for dated targets, how
      * much of the arrival day they need and the newest day the matching rules allow it to be.
      */
-    private final class Outcome {
+    private static final class Outcome {
         private final List<String> rules = new ArrayList<>();
         private final List<ActionTemplate> actions = new ArrayList<>();
         private TargetPeriod period = TargetPeriod.NONE;
@@ -310,17 +330,13 @@ final class FolderEvaluator {
         /** Whether the server's own SEARCH placed the message on or before {@link #newest}. */
         private boolean newestConfirmed = true;
 
-        void add(CompiledRule rule) {
+        void add(CompiledRule rule, DatedReach reach) {
             rules.add(rule.name());
             actions.addAll(rule.actions());
-            for (ActionTemplate action : rule.actions()) {
-                if (action.period() != TargetPeriod.NONE) {
-                    period = period.finer(action.period());
-                    // Mail an age rule matched is older than its cutoff; any other rule may match mail of today.
-                    LocalDate latest = rule.agedCutoff().map(cutoff -> cutoff.apply(today).minusDays(1)).orElse(today);
-                    newest = newest.isAfter(latest) ? newest : latest;
-                    newestConfirmed &= rule.agedCutoff().isPresent();
-                }
+            if (reach.period() != TargetPeriod.NONE) {
+                period = period.finer(reach.period());
+                newest = newest.isAfter(reach.newest()) ? newest : reach.newest();
+                newestConfirmed &= reach.confirmedByServer();
             }
         }
     }
