@@ -56,6 +56,15 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
         }
     }
 
+    /** The UIDVALIDITY the server reported when the folder was opened. */
+    long folderUidValidity() throws MailboxException {
+        try {
+            return folder.getUIDValidity();
+        } catch (MessagingException e) {
+            throw mailbox.failures().duringCommand("read the state of folder \"" + layoutPath + "\"", e);
+        }
+    }
+
     @Override
     public UidSet search(SearchKey key) throws MailboxException {
         ImapSearch search = key.toImap();

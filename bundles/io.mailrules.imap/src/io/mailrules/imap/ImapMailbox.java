@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -20,6 +21,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.Namespaces;
+import org.eclipse.angus.mail.imap.protocol.Status;
 
 /**
  * One logged-in session with one mailbox. Folders are named by paths ({@code Archive/2024}, see
@@ -241,12 +243,39 @@ public final class ImapMailbox implements AutoCloseable {
         }
     }
 
+    /**
+     * A folder's UIDVALIDITY, UIDNEXT and, with CONDSTORE, HIGHESTMODSEQ by STATUS, without selecting it; empty when
+     * the server's answer lacks one of them.
+     */
+    Optional<FolderSnapshot> statusSnapshot(String layoutPath) throws MailboxException {
+        String serverName = folderNames.toServer(layoutPath);
+        String[] items = capabilities.condStore() ? new String[] {"UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ"}
+                : new String[] {"UIDVALIDITY", "UIDNEXT"};
+        Status status;
+        try {
+            status = (Status) root()
+                    .doCommand(protocol -> protocol.status(serverName, items));
+        } catch (MessagingException e) {
+            MailboxException failure = failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
+            if (failure instanceof FolderNotFoundException) {
+                throw new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e);
+            }
+            throw failure;
+        }
+        if (status == null || status.uidvalidity <= 0 || status.uidnext <= 0
+                || capabilities.condStore() && status.highestmodseq < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new FolderSnapshot(layoutPath, status.uidvalidity, status.uidnext,
+                capabilities.condStore() ? OptionalLong.of(status.highestmodseq) : OptionalLong.empty()));
+    }
+
     /** The UIDNEXT of a folder by STATUS, for servers that leave it out of the SELECT answer. */
     long statusUidNext(String layoutPath) throws MailboxException {
         String serverName = folderNames.toServer(layoutPath);
         try {
             Object status = root().doCommand(protocol -> protocol.status(serverName, new String[] {"UIDNEXT"}));
-            return ((org.eclipse.angus.mail.imap.protocol.Status) status).uidnext;
+            return ((Status) status).uidnext;
         } catch (MessagingException e) {
             throw failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
         }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The planner's view of real servers for a dry run: folders are opened with EXAMINE, so planning never changes a
- * mailbox, not even a {@code \Seen} flag. One session is held at a time and replaced when the planner moves on to the
+ * The planner's view of real servers for a dry run: a folder's state is read by STATUS and its messages with the
+ * folder opened by EXAMINE, so planning never changes a mailbox, not even a {@code \Seen} flag. One session is held at a time and replaced when the planner moves on to the
  * next mailbox, so planning a fleet never holds more than one of the host's connection slots. Not thread-safe; close
  * it when the plan is made.
  */
@@ -46,7 +46,7 @@ public final class ImapMailboxAccess implements MailboxAccess, AutoCloseable {
 
     @Override
     public FolderReader open(String mailbox, String folder) throws MailboxException {
-        return session(mailbox).openReader(folder);
+        return new StatusFirstReader(session(mailbox), folder);
     }
 
     private ImapMailbox session(String mailbox) throws MailboxException {

@@ -1,6 +1,7 @@
 package io.mailrules.imap.tests;
 
 import io.mailrules.imap.testsupport.Census;
+import io.mailrules.imap.testsupport.FaultProxy;
 import io.mailrules.imap.testsupport.DovecotServer;
 import io.mailrules.imap.testsupport.MailClient;
 import io.mailrules.imap.testsupport.PrivateDovecot;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.journal.store.BatchAttempt;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.journal.store.RunJournal;
@@ -27,6 +29,8 @@ import io.mailrules.core.run.RunProgress;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.core.run.RunStatus;
 import io.mailrules.dsl.mailrules.Model;
+import io.mailrules.engine.AppliedFolders;
+import io.mailrules.engine.CompiledPlan;
 import io.mailrules.imap.ConnectorOptions;
 import io.mailrules.imap.Credentials;
 import io.mailrules.imap.HostConnectionLimiter;
@@ -38,6 +42,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -173,6 +178,53 @@ class PlanRunDovecotTest {
             expected.put(movedAway.messageId(), movedAway);
             assertEquals(new Census(expected), after,
                     "everything else went where the plan said, and nothing is lost, doubled or in two folders");
+        }
+    }
+
+    @Test
+    void aFolderUnchangedSinceTheLastRunIsReadByStatusWithoutBeingOpened() throws Exception {
+        String user = DOVECOT.freshUser();
+        try (MailClient client = client(user); FaultProxy proxy = FaultProxy.start(DOVECOT.imapPort())) {
+            seed(client);
+            Path file = rulesFile("sdr", SalesRules.mailbox("sdr", proxy.port(), user));
+            Model model = wiring.load(file);
+            FolderStateStore states = FolderStateStore.in(work.resolve("states"));
+            runIncrementally(file, model, states);
+
+            int linesBefore = proxy.clientLines().size();
+            CompiledPlan unchanged = wiring.planIncrementally(file, model, logins(model), states);
+
+            List<String> unchangedLines = proxy.clientLines().subList(linesBefore, proxy.clientLines().size());
+            assertEquals(List.of(), unchanged.plan().batches(), unchanged.plan().toString());
+            assertTrue(unchangedLines.stream().noneMatch(line -> line.matches("\\S+ (SELECT|EXAMINE) .*")),
+                    "no folder was opened: " + unchangedLines);
+            assertEquals(2, unchangedLines.stream().filter(line -> line.matches("\\S+ STATUS .*")).count(),
+                    "one STATUS for each folder the rules read (the inbox and the auto-replies): " + unchangedLines);
+
+            client.append("INBOX", TestMessage.of("postmaster@mx.example.net", "Delivery Status Notification")
+                    .receivedAt(Instant.parse("2024-06-10T11:00:00Z")));
+            linesBefore = proxy.clientLines().size();
+            CompiledPlan newMail = wiring.planIncrementally(file, model, logins(model), states);
+
+            List<String> newMailLines = proxy.clientLines().subList(linesBefore, proxy.clientLines().size());
+            assertEquals(List.of(new BatchCommand.Move("Bounces")),
+                    newMail.plan().batches().stream().map(Batch::command).toList());
+            assertEquals(1, newMail.plan().batches().getFirst().uids().size(), newMail.plan().toString());
+            assertEquals(1, newMailLines.stream().filter(line -> line.matches("\\S+ EXAMINE .*")).count(),
+                    "only the folder with new mail is opened: " + newMailLines);
+            RunResult result = wiring.apply(newMail.plan(), logins(model), journals, RunProgress.NONE);
+            assertEquals(RunStatus.COMPLETED, result.status(), result.toString());
+            assertEquals("Bounces", Census.of(client).bySubject("Delivery Status Notification").folder());
+        }
+    }
+
+    /** Two runs, each remembering what it saw, so that both the inbox and the folder it fills have a state. */
+    private void runIncrementally(Path file, Model model, FolderStateStore states) throws Exception {
+        for (int run = 0; run < 2; run++) {
+            CompiledPlan compiled = wiring.planIncrementally(file, model, logins(model), states);
+            RunResult result = wiring.apply(compiled.plan(), logins(model), journals, RunProgress.NONE);
+            assertEquals(RunStatus.COMPLETED, result.status(), result.toString());
+            states.record(AppliedFolders.done(compiled, Optional.of(result)));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mailrules.imap.tests;
 
 import com.google.inject.Injector;
+import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.SourceRef;
@@ -96,6 +97,16 @@ final class PlanWiring {
         SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
         try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins, keep)) {
             return new PlanCompiler(access, clock).compile(PlanRequest.allJobs(model, source).forApplying());
+        }
+    }
+
+    /** The plan of a `mailrules run` that remembers what earlier runs of the same file saw. */
+    CompiledPlan planIncrementally(Path file, Model model, MailboxLogins logins, FolderStates earlierRuns)
+            throws IOException, MailboxException {
+        SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));
+        try (ImapMailboxAccess access = new ImapMailboxAccess(connector, logins)) {
+            return new PlanCompiler(access, clock, earlierRuns).compile(PlanRequest.allJobs(model, source)
+                    .forApplying());
         }
     }
 

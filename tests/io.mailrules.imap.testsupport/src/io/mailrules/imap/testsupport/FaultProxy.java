@@ -141,12 +141,12 @@ public final class FaultProxy implements AutoCloseable {
         reached = new CountDownLatch(1);
     }
 
-    /** The mailbox-changing commands seen since the proxy was last armed or disarmed. */
     /** Every line a client sent, commands that change nothing included, in order. */
     public synchronized List<String> clientLines() {
         return List.copyOf(clientLines);
     }
 
+    /** The mailbox-changing commands seen since the proxy was last armed or disarmed. */
     public synchronized List<Command> commands() {
         return List.copyOf(commands);
     }

@@ -1,0 +1,80 @@
+package io.mailrules.imap;
+
+import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.search.SearchKey;
+import io.mailrules.core.source.FolderReader;
+import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.MessageHeaders;
+import io.mailrules.core.source.SnapshotChangedException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The planner's reader of one folder: its snapshot comes from STATUS, and the folder is opened (EXAMINE) only when
+ * the planner first asks about its messages. A folder an incremental run finds unchanged is then never selected:
+ * selecting makes Dovecot with CONDSTORE walk the whole folder's index (about 70 ms at 100,000 messages), where
+ * STATUS answers from the index header in 2 ms.
+ *
+ * <p>Reading the state first and the messages afterwards is safe: mail that arrives in between has UIDs at or above
+ * the snapshot's UIDNEXT, which the plan never takes; a flag change in between is seen by the next run because the
+ * snapshot's HIGHESTMODSEQ is the older one; a folder renumbered in between fails the plan.
+ */
+final class StatusFirstReader implements FolderReader {
+
+    private final ImapMailbox mailbox;
+    private final String layoutPath;
+    private Optional<FolderSnapshot> snapshot = Optional.empty();
+    private ImapFolderReader opened;
+
+    StatusFirstReader(ImapMailbox mailbox, String layoutPath) {
+        this.mailbox = mailbox;
+        this.layoutPath = layoutPath;
+    }
+
+    @Override
+    public FolderSnapshot snapshot() throws MailboxException {
+        if (snapshot.isEmpty()) {
+            Optional<FolderSnapshot> status = opened == null ? mailbox.statusSnapshot(layoutPath) : Optional.empty();
+            snapshot = Optional.of(status.isPresent() ? status.get() : opened().snapshot());
+        }
+        return snapshot.get();
+    }
+
+    @Override
+    public UidSet search(SearchKey key) throws MailboxException {
+        return opened().search(key);
+    }
+
+    @Override
+    public UidSet searchWithin(UidSet uids, SearchKey key) throws MailboxException {
+        return opened().searchWithin(uids, key);
+    }
+
+    @Override
+    public List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException {
+        return opened().fetchHeaders(uids, headerFieldNames);
+    }
+
+    private ImapFolderReader opened() throws MailboxException {
+        if (opened == null) {
+            ImapFolderReader reader = mailbox.openReader(layoutPath);
+            long uidValidityNow = reader.folderUidValidity();
+            if (snapshot.isPresent() && snapshot.get().uidValidity() != uidValidityNow) {
+                reader.close();
+                throw SnapshotChangedException.whilePlanning(mailbox.settings().name(), mailbox.settings().host(),
+                        layoutPath, snapshot.get().uidValidity(), uidValidityNow);
+            }
+            opened = reader;
+        }
+        return opened;
+    }
+
+    @Override
+    public void close() {
+        if (opened != null) {
+            opened.close();
+        }
+    }
+}
