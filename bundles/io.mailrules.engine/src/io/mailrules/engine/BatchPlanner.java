@@ -18,7 +18,10 @@ import io.mailrules.core.plan.UidSet;
 /**
  * Groups the planned messages of one folder into commands: one STORE per flag or keyword set or cleared, one COPY
  * and one MOVE per target, one UID EXPUNGE. Flags go first so that copies and moved messages carry them, copies
- * before moves because a moved message is gone, and every group is ordered by name so plans are reproducible.
+ * before moves because a moved message is gone. Moves go largest first: a server rewrites the folder's index (and
+ * Dovecot its maildir UID list) after each command that removes mail, at a cost that grows with what is left in the
+ * folder, so the earlier the folder shrinks, the cheaper the later moves. Ties, and every other group, go by name, so
+ * plans are reproducible.
  */
 final class BatchPlanner {
 
@@ -70,7 +73,11 @@ final class BatchPlanner {
         inFlagOrder(removed).forEach((name, uids) -> batches.add(new PlannedBatch(
                 new BatchCommand.RemoveFlags(Flags.of(name)), uids.build())));
         copies.forEach((target, uids) -> batches.add(new PlannedBatch(new BatchCommand.Copy(target), uids.build())));
-        moves.forEach((target, uids) -> batches.add(new PlannedBatch(new BatchCommand.Move(target), uids.build())));
+        List<PlannedBatch> moveBatches = new ArrayList<>();
+        moves.forEach((target, uids) -> moveBatches.add(new PlannedBatch(new BatchCommand.Move(target), uids.build())));
+        // Stable sort: equal sizes keep the name order of the map.
+        moveBatches.sort(Comparator.comparingLong((PlannedBatch batch) -> batch.uids().size()).reversed());
+        batches.addAll(moveBatches);
         if (anyExpunge) {
             batches.add(new PlannedBatch(new BatchCommand.Expunge(), expunged.build()));
         }

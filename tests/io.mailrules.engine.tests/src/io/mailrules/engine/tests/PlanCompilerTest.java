@@ -114,6 +114,25 @@ class PlanCompilerTest {
     }
 
     @Test
+    void movesGoLargestFirstSoTheFolderShrinksSoonestAndEqualOnesByName() throws MailboxException {
+        mail(1, "a@x.com", "hello", 1);
+        mail(2, "b@y.com", "hello", 1);
+        mail(3, "c@y.com", "hello", 1);
+        mail(4, "d@z.com", "hello", 1);
+        mail(5, "e@w.com", "hello", 1);
+        Plan plan = compile("""
+                rules r for m {
+                    rule x when from contains "x.com" then flag, move to "A-small"
+                    rule y when from contains "y.com" then move to "Z-large"
+                    rule z when from contains "z.com" then move to "M-one"
+                    rule w when from contains "w.com" then copy to "Copies", move to "B-one"
+                }
+                """).plan();
+        assertEquals(List.of("INBOX addFlags \\Flagged 1", "INBOX copy Copies 5", "INBOX move Z-large 2:3",
+                "INBOX move A-small 1", "INBOX move B-one 5", "INBOX move M-one 4"), batches(plan));
+    }
+
+    @Test
     void stopEndsEvaluationWithoutActing() throws MailboxException {
         mail(1, "boss@corp.com", "hello", 1);
         mail(2, "other@corp.com", "hello", 1);
