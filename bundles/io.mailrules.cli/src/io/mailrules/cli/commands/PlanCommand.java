@@ -54,10 +54,10 @@ public final class PlanCommand implements Command {
     @Override
     public String details() {
         return """
-                Logs in to the mailboxes the rules target and reads them with EXAMINE only: nothing on the
-                server changes, not even a \\Seen flag. Prints per mailbox the messages per rule, the folder
-                deltas (INBOX -120  Replies +120), the folders a run would create, and a table of every
-                message with the rule that decided it, its actions and its target folder.
+                Logs in to the mailboxes the rules target and reads them with STATUS and EXAMINE only:
+                nothing on the server changes, not even a \\Seen flag. Prints per mailbox the messages per
+                rule, the folder deltas (INBOX -120  Replies +120), the folders a run would create, and a
+                table of every message with the rule that decided it, its actions and its target folder.
 
                   --mailbox M   plan only mailbox M
                   --group G     plan only the members of group G

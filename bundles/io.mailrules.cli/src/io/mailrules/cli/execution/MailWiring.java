@@ -24,8 +24,8 @@ import io.mailrules.imap.WarmSessions;
 
 /**
  * The command line's connection of engine and connector, which know nothing of each other: plans over IMAP with
- * EXAMINE only, applies with the journaled executor. One connector, and so one per-host connection limit, serves
- * both halves of a {@code run}.
+ * STATUS and EXAMINE only, applies with the journaled executor. One connector, and so one per-host connection limit,
+ * serves both halves of a {@code run}.
  */
 public final class MailWiring {
 

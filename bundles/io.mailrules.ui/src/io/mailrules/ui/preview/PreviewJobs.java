@@ -57,7 +57,7 @@ public final class PreviewJobs {
             Job job = new Job("Preview of " + mailbox) {
                 @Override
                 protected IStatus run(IProgressMonitor monitor) {
-                    monitor.beginTask("Reading " + mailbox + " (EXAMINE only, nothing changes)",
+                    monitor.beginTask("Reading " + mailbox + " (read-only, nothing changes)",
                             IProgressMonitor.UNKNOWN);
                     results[index] = monitor.isCanceled() ? MailboxPreview.failed(mailbox, "the preview was cancelled")
                             : planning.plan(request, mailbox);

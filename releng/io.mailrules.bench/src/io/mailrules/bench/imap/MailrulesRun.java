@@ -41,8 +41,8 @@ import org.eclipse.xtext.validation.Issue;
 
 /**
  * A rules file run the way the command line will run it (the wiring of the IMAP tests' PlanWiring): load and
- * validate, plan over IMAP with EXAMINE only, apply the plan journaled. Times each phase, and within planning the
- * time spent in IMAP calls; applying is all IMAP apart from the journal's synced writes (two per batch).
+ * validate, plan over IMAP read-only (STATUS, EXAMINE), apply the plan journaled. Times each phase, and within
+ * planning the time spent in IMAP calls; applying is all IMAP apart from the journal's synced writes (one per batch).
  */
 final class MailrulesRun {
 

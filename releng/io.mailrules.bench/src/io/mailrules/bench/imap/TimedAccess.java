@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * The planner's port to the server with a stopwatch on every call, so the dry run's IMAP time (connect, LIST,
- * EXAMINE, SEARCH, FETCH) can be told apart from the time the engine spends on its own.
+ * STATUS, EXAMINE, SEARCH, FETCH) can be told apart from the time the engine spends on its own. The connector reads
+ * a folder's snapshot by STATUS and opens the folder (EXAMINE) with its first search or fetch, so that call's time
+ * includes the EXAMINE.
  */
 final class TimedAccess implements MailboxAccess {
 
@@ -32,7 +34,7 @@ final class TimedAccess implements MailboxAccess {
 
     @Override
     public FolderReader open(String mailbox, String folder) throws MailboxException {
-        return new TimedReader(timer.time("EXAMINE " + folder, () -> access.open(mailbox, folder)));
+        return new TimedReader(timer.time("open " + folder, () -> access.open(mailbox, folder)));
     }
 
     private final class TimedReader implements FolderReader {
@@ -44,7 +46,7 @@ final class TimedAccess implements MailboxAccess {
 
         @Override
         public FolderSnapshot snapshot() throws MailboxException {
-            return timer.time("snapshot", reader::snapshot);
+            return timer.time("snapshot (STATUS)", reader::snapshot);
         }
 
         @Override

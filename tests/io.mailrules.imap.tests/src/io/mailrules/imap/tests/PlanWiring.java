@@ -46,8 +46,8 @@ import org.eclipse.xtext.validation.Issue;
 /**
  * The wiring the command line and the workbench each repeat, since no bundle may depend on both the engine and the
  * connector: load and validate the rules file with the standalone language setup, turn its mailboxes into logins,
- * plan over IMAP (EXAMINE only) with {@link PlanCompiler} and {@link ImapMailboxAccess}, and apply the plan with
- * {@link PlanExecutor}. Only the secrets come from elsewhere: here a function, there secure storage or the
+ * plan over IMAP (STATUS and EXAMINE only) with {@link PlanCompiler} and {@link ImapMailboxAccess}, and apply the
+ * plan with {@link PlanExecutor}. Only the secrets come from elsewhere: here a function, there secure storage or the
  * environment.
  */
 final class PlanWiring {
