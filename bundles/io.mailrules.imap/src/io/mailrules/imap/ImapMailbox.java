@@ -253,8 +253,7 @@ public final class ImapMailbox implements AutoCloseable {
                 : new String[] {"UIDVALIDITY", "UIDNEXT"};
         Status status;
         try {
-            status = (Status) root()
-                    .doCommand(protocol -> protocol.status(serverName, items));
+            status = (Status) root().doCommand(protocol -> protocol.status(serverName, items));
         } catch (MessagingException e) {
             MailboxException failure = failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
             if (failure instanceof FolderNotFoundException) {
