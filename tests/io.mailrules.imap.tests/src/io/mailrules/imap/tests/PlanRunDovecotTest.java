@@ -12,6 +12,7 @@ import static io.mailrules.imap.testsupport.SalesMail.RECENT_AUTO_REPLY;
 import io.mailrules.imap.testsupport.SalesMail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mailrules.core.incremental.FolderStateStore;
@@ -28,6 +29,7 @@ import io.mailrules.core.run.MailboxReport;
 import io.mailrules.core.run.RunProgress;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.core.run.RunStatus;
+import io.mailrules.core.source.SnapshotChangedException;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.engine.AppliedFolders;
 import io.mailrules.engine.CompiledPlan;
@@ -36,6 +38,7 @@ import io.mailrules.imap.Credentials;
 import io.mailrules.imap.HostConnectionLimiter;
 import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.MailboxLogins;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +49,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -215,6 +219,36 @@ class PlanRunDovecotTest {
             RunResult result = wiring.apply(newMail.plan(), logins(model), journals, RunProgress.NONE);
             assertEquals(RunStatus.COMPLETED, result.status(), result.toString());
             assertEquals("Bounces", Census.of(client).bySubject("Delivery Status Notification").folder());
+        }
+    }
+
+    @Test
+    void aFolderRenumberedBetweenItsStatusAndItsMessagesFailsThePlanByName() throws Exception {
+        String user = DOVECOT.freshUser();
+        try (MailClient client = client(user); FaultProxy proxy = FaultProxy.start(DOVECOT.imapPort())) {
+            client.create("Sales");
+            client.append("Sales", TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered")
+                    .receivedAt(Instant.parse("2024-06-08T10:00:00Z")));
+            Path file = work.resolve("sales.mailrules");
+            Files.writeString(file, SalesRules.mailbox("sdr", proxy.port(), user) + """
+                    rules sales for sdr in "Sales" {
+                        rule bounces when from contains "mailer-daemon" then move to "Bounces"
+                    }
+                    """);
+            Model model = wiring.load(file);
+            // Another client restores the folder from a backup after the planner read its state.
+            proxy.before(Pattern.compile("\\S+ EXAMINE \"?Sales\"?( .*)?"), () -> client.recreate("Sales",
+                    TestMessage.of("Ana Lima <ana@example.org>", "Re: pricing")
+                            .receivedAt(Instant.parse("2024-06-09T10:00:00Z"))));
+
+            SnapshotChangedException failure = assertThrows(SnapshotChangedException.class,
+                    () -> wiring.plan(file, model, logins(model)));
+
+            assertTrue(proxy.interludeDone(), "the folder was restored between STATUS and EXAMINE");
+            assertTrue(failure.getMessage().startsWith("Mailbox sdr on 127.0.0.1: folder \"Sales\" was renumbered"
+                    + " while it was being read (UIDVALIDITY "), failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("nothing was changed there. Make the plan again."),
+                    failure.getMessage());
         }
     }
 

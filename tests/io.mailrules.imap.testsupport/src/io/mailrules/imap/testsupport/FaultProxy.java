@@ -88,6 +88,8 @@ public final class FaultProxy implements AutoCloseable {
     private boolean hold;
     private boolean fired;
     private CountDownLatch reached = new CountDownLatch(1);
+    private Interlude interlude;
+    private Exception interludeFailure;
 
     private FaultProxy(ServerSocket listener, int targetPort) {
         this.listener = listener;
@@ -105,6 +107,33 @@ public final class FaultProxy implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** Something another client does to the mailbox while the client under test waits. */
+    @FunctionalInterface
+    public interface Change {
+        void make() throws Exception;
+    }
+
+    private record Interlude(Pattern line, Change change) {
+    }
+
+    /**
+     * Makes {@code change} once, just before the first client line matching {@code line} goes to the server: another
+     * client's change lands exactly between two commands of the client under test. A change that fails is rethrown
+     * by {@link #interludeDone()}.
+     */
+    public synchronized void before(Pattern line, Change change) {
+        interlude = new Interlude(line, change);
+        interludeFailure = null;
+    }
+
+    /** Whether the change asked for with {@link #before} was made; rethrows it if it failed. */
+    public synchronized boolean interludeDone() throws Exception {
+        if (interludeFailure != null) {
+            throw interludeFailure;
+        }
+        return interlude == null;
     }
 
     /** Cuts every connection at {@code point}; the count of commands starts again from 1. */
@@ -183,6 +212,14 @@ public final class FaultProxy implements AutoCloseable {
 
     private synchronized Verdict onClientCommand(Pair pair, String line) {
         clientLines.add(line);
+        if (interlude != null && interlude.line().matcher(line).matches()) {
+            try {
+                interlude.change().make();
+            } catch (Exception e) {
+                interludeFailure = e;
+            }
+            interlude = null;
+        }
         if (pair.cutBeforeNextLine) {
             return reachPoint();
         }
