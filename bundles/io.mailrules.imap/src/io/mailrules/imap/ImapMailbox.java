@@ -235,12 +235,16 @@ public final class ImapMailbox implements AutoCloseable {
         } catch (jakarta.mail.FolderNotFoundException e) {
             throw new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e);
         } catch (MessagingException e) {
-            MailboxException failure = failures.duringCommand("open folder \"" + layoutPath + "\"", e);
-            if (failure instanceof FolderNotFoundException) {
-                throw new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e);
-            }
-            throw failure;
+            throw folderFailure("open folder \"" + layoutPath + "\"", layoutPath, e);
         }
+    }
+
+    /** What went wrong with one folder, as a missing folder where the server said it has none. */
+    private MailboxException folderFailure(String what, String layoutPath, MessagingException e) {
+        MailboxException failure = failures.duringCommand(what, e);
+        return failure instanceof FolderNotFoundException
+                ? new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e)
+                : failure;
     }
 
     /**
@@ -248,19 +252,8 @@ public final class ImapMailbox implements AutoCloseable {
      * the server's answer lacks one of them.
      */
     Optional<FolderSnapshot> statusSnapshot(String layoutPath) throws MailboxException {
-        String serverName = folderNames.toServer(layoutPath);
-        String[] items = capabilities.condStore() ? new String[] {"UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ"}
-                : new String[] {"UIDVALIDITY", "UIDNEXT"};
-        Status status;
-        try {
-            status = (Status) root().doCommand(protocol -> protocol.status(serverName, items));
-        } catch (MessagingException e) {
-            MailboxException failure = failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
-            if (failure instanceof FolderNotFoundException) {
-                throw new FolderNotFoundException(settings.name(), settings.host(), layoutPath, "", e);
-            }
-            throw failure;
-        }
+        Status status = capabilities.condStore() ? status(layoutPath, "UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ")
+                : status(layoutPath, "UIDVALIDITY", "UIDNEXT");
         if (status == null || status.uidvalidity <= 0 || status.uidnext <= 0
                 || capabilities.condStore() && status.highestmodseq < 0) {
             return Optional.empty();
@@ -271,12 +264,15 @@ public final class ImapMailbox implements AutoCloseable {
 
     /** The UIDNEXT of a folder by STATUS, for servers that leave it out of the SELECT answer. */
     long statusUidNext(String layoutPath) throws MailboxException {
+        return status(layoutPath, "UIDNEXT").uidnext;
+    }
+
+    private Status status(String layoutPath, String... items) throws MailboxException {
         String serverName = folderNames.toServer(layoutPath);
         try {
-            Object status = root().doCommand(protocol -> protocol.status(serverName, new String[] {"UIDNEXT"}));
-            return ((Status) status).uidnext;
+            return (Status) root().doCommand(protocol -> protocol.status(serverName, items));
         } catch (MessagingException e) {
-            throw failures.duringCommand("read the status of folder \"" + layoutPath + "\"", e);
+            throw folderFailure("read the status of folder \"" + layoutPath + "\"", layoutPath, e);
         }
     }
 
