@@ -2,7 +2,9 @@ package io.mailrules.engine;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.plan.Action;
@@ -25,7 +29,8 @@ import io.mailrules.core.source.MessageHeaders;
  * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing (and per confirming SEARCH of an
  * inexact rule), at most one header fetch for the candidates SEARCH cannot decide, a SEARCH per year or month for
  * dated targets, and for a preview one fetch of what it shows for the messages acted on. First
- * terminal match is resolved on UID sets, so the cost grows with the number of rules, not rules times messages.
+ * terminal match is resolved on UID sets, so the cost grows with the number of rules, not rules times messages. A
+ * reader that runs searches side by side gets as many rules' SEARCHes at once as it can take.
  */
 final class FolderEvaluator {
 
@@ -91,66 +96,42 @@ final class FolderEvaluator {
 
     private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
             Optional<UidSet> newMail, Optional<LocalDate> lastDay) throws MailboxException {
-        Map<Object, UidSet> searches = new HashMap<>();
-        List<UidSet> candidates = new ArrayList<>();
-        List<UidSet> certain = new ArrayList<>();
-        UidSet toFetch = UidSet.empty();
-        Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        // Messages an earlier terminal rule surely matched: no later rule can change their fate, so the server need
-        // not read them again for a later rule's header tests.
-        UidSet decided = UidSet.empty();
+        List<RuleSearch> ruleSearches = new ArrayList<>();
+        long largestScope = 0;
         for (CompiledRule rule : rules) {
-            // The window goes to the server as a UID range, so that it scans the new mail only.
-            Optional<UidSet> window = rule.newMailOnly() ? newMail : Optional.empty();
-            Optional<LocalDate> crossedSince = Optional.empty();
-            if (rule.agedCutoff().isPresent() && lastDay.isPresent()) {
-                LocalDate before = rule.agedCutoff().get().apply(lastDay.get());
-                if (before.isBefore(rule.agedCutoff().get().apply(today))) {
-                    crossedSince = Optional.of(before);
-                } else {
-                    window = newMail;
-                }
-            }
-            UidSet scope = window.orElse(pinned);
-            SearchKey key = crossedSince.isPresent()
-                    ? crossedOrNew(rule.condition().narrowing(), crossedSince.get(), newMail.orElseThrow())
-                    : windowed(rule.condition().narrowing(), window);
-            UidSet found = search(reader, searches, key, scope, decided);
-            UidSet sure = found;
-            if (rule.condition().residual().isPresent()) {
-                sure = UidSet.empty();
-                Optional<SearchKey> confirming = rule.condition().confirming();
-                if (confirming.isPresent() && !found.isEmpty()) {
-                    // Whatever is not a candidate is settled for this rule: the server reads the candidates' headers
-                    // only, not the whole folder's again.
-                    sure = search(reader, searches, windowed(confirming.get(), window), scope, scope.minus(found))
-                            .intersect(found);
-                }
-                certain.add(sure);
-                UidSet unsure = found.minus(sure);
-                if (!unsure.isEmpty()) {
-                    toFetch = toFetch.union(unsure);
-                    fields.addAll(rule.condition().residual().get().fields());
-                }
-            } else {
-                certain.add(UidSet.empty());
-            }
-            candidates.add(found);
-            if (rule.isTerminal()) {
-                decided = decided.union(sure);
-            }
+            RuleSearch search = ruleSearch(rule, pinned, newMail, lastDay);
+            ruleSearches.add(search);
+            largestScope = Math.max(largestScope, search.scope().size());
         }
-        Map<Long, MessageHeaders> fetched = toFetch.isEmpty() ? Map.of() : byUid(reader.fetchHeaders(toFetch, fields));
+        Map<Object, CompletableFuture<UidSet>> searches = new HashMap<>();
+        Candidates candidates = new Candidates();
+        // Rule i is asked about what rules up to i - n left undecided, n being the searches the reader runs at once:
+        // the next n rules' searches are in flight while one is answered, and which messages each rule is asked about
+        // depends on the rules, never on which answer came first.
+        int atOnce = ruleSearches.size() > 1 ? Math.max(1, reader.searchesAtOnce(largestScope)) : 1;
+        Deque<StartedRule> inFlight = new ArrayDeque<>();
+        for (RuleSearch search : ruleSearches) {
+            while (inFlight.size() >= atOnce) {
+                candidates.settle(inFlight.removeFirst(), reader, searches);
+            }
+            inFlight.addLast(new StartedRule(search,
+                    search(reader, searches, search.key(), search.scope(), candidates.decided)));
+        }
+        while (!inFlight.isEmpty()) {
+            candidates.settle(inFlight.removeFirst(), reader, searches);
+        }
+        Map<Long, MessageHeaders> fetched = candidates.toFetch.isEmpty() ? Map.of()
+                : byUid(reader.fetchHeaders(candidates.toFetch, candidates.fields));
         List<UidSet> matched = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Optional<LocalCheck> residual = rules.get(i).condition().residual();
             if (residual.isEmpty()) {
-                matched.add(candidates.get(i));
+                matched.add(candidates.found.get(i));
                 continue;
             }
             UidSet.Builder confirmed = UidSet.builder();
-            confirmed.addAll(certain.get(i));
-            for (long uid : candidates.get(i).minus(certain.get(i))) {
+            confirmed.addAll(candidates.certain.get(i));
+            for (long uid : candidates.found.get(i).minus(candidates.certain.get(i))) {
                 MessageHeaders message = fetched.get(uid);
                 if (message != null && residual.get().test().test(message)) {
                     confirmed.add(uid);
@@ -159,6 +140,92 @@ final class FolderEvaluator {
             matched.add(confirmed.build());
         }
         return matched;
+    }
+
+    /** A rule's narrowing SEARCH: its key and the messages it is about. */
+    private record RuleSearch(CompiledRule rule, Optional<UidSet> window, UidSet scope, SearchKey key) {
+    }
+
+    private RuleSearch ruleSearch(CompiledRule rule, UidSet pinned, Optional<UidSet> newMail,
+            Optional<LocalDate> lastDay) {
+        // The window goes to the server as a UID range, so that it scans the new mail only.
+        Optional<UidSet> window = rule.newMailOnly() ? newMail : Optional.empty();
+        Optional<LocalDate> crossedSince = Optional.empty();
+        if (rule.agedCutoff().isPresent() && lastDay.isPresent()) {
+            LocalDate before = rule.agedCutoff().get().apply(lastDay.get());
+            if (before.isBefore(rule.agedCutoff().get().apply(today))) {
+                crossedSince = Optional.of(before);
+            } else {
+                window = newMail;
+            }
+        }
+        UidSet scope = window.orElse(pinned);
+        SearchKey key = crossedSince.isPresent()
+                ? crossedOrNew(rule.condition().narrowing(), crossedSince.get(), newMail.orElseThrow())
+                : windowed(rule.condition().narrowing(), window);
+        return new RuleSearch(rule, window, scope, key);
+    }
+
+    /** A rule whose narrowing SEARCH has been sent. */
+    private record StartedRule(RuleSearch search, CompletableFuture<UidSet> found) {
+    }
+
+    /** What the rules' SEARCHes found, settled in rule order. */
+    private static final class Candidates {
+        private final List<UidSet> found = new ArrayList<>();
+        /** Per rule, the candidates its confirming SEARCH vouched for; empty for a rule SEARCH decides alone. */
+        private final List<UidSet> certain = new ArrayList<>();
+        private UidSet toFetch = UidSet.empty();
+        private final Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        /**
+         * Messages an earlier terminal rule surely matched: no later rule can change their fate, so the server need
+         * not read them again for a later rule's header tests.
+         */
+        private UidSet decided = UidSet.empty();
+
+        void settle(StartedRule started, FolderReader reader, Map<Object, CompletableFuture<UidSet>> searches)
+                throws MailboxException {
+            CompiledRule rule = started.search().rule();
+            UidSet candidates = answer(started.found());
+            UidSet sure = candidates;
+            if (rule.condition().residual().isPresent()) {
+                sure = UidSet.empty();
+                Optional<SearchKey> confirming = rule.condition().confirming();
+                if (confirming.isPresent() && !candidates.isEmpty()) {
+                    // Whatever is not a candidate is settled for this rule: the server reads the candidates' headers
+                    // only, not the whole folder's again.
+                    UidSet scope = started.search().scope();
+                    sure = answer(search(reader, searches, windowed(confirming.get(), started.search().window()),
+                            scope, scope.minus(candidates))).intersect(candidates);
+                }
+                UidSet unsure = candidates.minus(sure);
+                if (!unsure.isEmpty()) {
+                    toFetch = toFetch.union(unsure);
+                    fields.addAll(rule.condition().residual().get().fields());
+                }
+                certain.add(sure);
+            } else {
+                certain.add(UidSet.empty());
+            }
+            found.add(candidates);
+            if (rule.isTerminal()) {
+                decided = decided.union(sure);
+            }
+        }
+    }
+
+    private static UidSet answer(CompletableFuture<UidSet> search) throws MailboxException {
+        try {
+            return search.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof MailboxException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Mail seen before that grew old enough since the last run's day, or any new mail. */
@@ -179,21 +246,17 @@ final class FolderEvaluator {
      * One SEARCH per distinct key and folder, restricted to the UIDs the snapshot pins; none for an empty scope. A key
      * that makes the server read messages is asked about the undecided ones only, when some are decided.
      */
-    private static UidSet search(FolderReader reader, Map<Object, UidSet> searches, SearchKey key, UidSet scope,
-            UidSet decided) throws MailboxException {
+    private static CompletableFuture<UidSet> search(FolderReader reader,
+            Map<Object, CompletableFuture<UidSet>> searches, SearchKey key, UidSet scope, UidSet decided) {
         UidSet undecided = scope.minus(decided);
         if (undecided.isEmpty()) {
             // Not cached: an empty window's key is the full folder's, whose answer is another.
-            return UidSet.empty();
+            return CompletableFuture.completedFuture(UidSet.empty());
         }
         boolean narrowed = readsMessages(key) && undecided.size() < scope.size();
         Object asked = narrowed ? new Restricted(key, undecided) : key;
-        UidSet found = searches.get(asked);
-        if (found == null) {
-            found = narrowed ? reader.searchWithin(undecided, key) : reader.search(key).intersect(scope);
-            searches.put(asked, found);
-        }
-        return found;
+        return searches.computeIfAbsent(asked, unasked -> narrowed ? reader.startSearch(Optional.of(undecided), key)
+                : reader.startSearch(Optional.empty(), key).thenApply(found -> found.intersect(scope)));
     }
 
     /** A SEARCH asked about some of a folder's messages only; its answer differs from the whole folder's. */

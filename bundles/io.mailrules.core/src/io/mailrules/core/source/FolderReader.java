@@ -4,7 +4,9 @@ import io.mailrules.core.plan.FolderSnapshot;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.search.SearchKey;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Read access to one open folder, as the planner needs it: a snapshot to pin the plan's UIDs to, server-side search
@@ -25,6 +27,29 @@ public interface FolderReader extends AutoCloseable {
      */
     default UidSet searchWithin(UidSet uids, SearchKey key) throws MailboxException {
         return search(key).intersect(uids);
+    }
+
+    /**
+     * Prepares for searches that each read up to {@code messages} messages and says how many of them this reader has
+     * the server work on at once: more than one only where that is worth another connection to the folder. The
+     * planner then starts up to that many before it waits for the first answer.
+     */
+    default int searchesAtOnce(long messages) {
+        return 1;
+    }
+
+    /**
+     * Starts {@link #searchWithin} (or {@link #search} without {@code within}) and returns its answer to come, failed
+     * with the {@link MailboxException} the search would throw. A reader that searches one at a time answers before
+     * returning.
+     */
+    default CompletableFuture<UidSet> startSearch(Optional<UidSet> within, SearchKey key) {
+        try {
+            UidSet found = within.isPresent() ? searchWithin(within.get(), key) : search(key);
+            return CompletableFuture.completedFuture(found);
+        } catch (MailboxException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

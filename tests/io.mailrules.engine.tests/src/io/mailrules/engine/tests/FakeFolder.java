@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.mailrules.core.plan.FolderSnapshot;
@@ -18,7 +21,8 @@ import io.mailrules.core.source.MessageHeaders;
 /**
  * A folder that answers SEARCH as an IMAP server does (RFC 3501 6.4.4): text keys are case-insensitive substrings
  * of the header, an empty HEADER text means the field exists, dates compare the internal date's day in the server's
- * time zone. It records every SEARCH and FETCH so tests can check what a plan costs.
+ * time zone. It records every SEARCH and FETCH so tests can check what a plan costs. It can also answer searches the
+ * way a reader with several connections does: started at once and answered later, on another thread.
  */
 final class FakeFolder implements FolderReader {
 
@@ -35,6 +39,11 @@ final class FakeFolder implements FolderReader {
     private final List<SearchKey> searches = new ArrayList<>();
     private final List<Fetch> fetches = new ArrayList<>();
     private final List<Within> withins = new ArrayList<>();
+    private int searchesAtOnce = 1;
+    private int searchesExpected;
+    private int searchesStarted;
+    private int searchesInFlight;
+    private int mostSearchesInFlight;
 
     FakeFolder(String name, long uidValidity, ZoneId serverZone) {
         this.name = name;
@@ -50,17 +59,71 @@ final class FakeFolder implements FolderReader {
         return List.copyOf(messages);
     }
 
-    List<SearchKey> searches() {
+    synchronized List<SearchKey> searches() {
         return List.copyOf(searches);
     }
 
-    List<Fetch> fetches() {
+    synchronized List<Fetch> fetches() {
         return List.copyOf(fetches);
     }
 
     /** The searches asked about some messages only, with the UIDs they were asked about. */
-    List<Within> withins() {
+    synchronized List<Within> withins() {
         return List.copyOf(withins);
+    }
+
+    /**
+     * From now on, searches are started and answered later, up to {@code atOnce} at a time. Each answer waits until
+     * the search after it has started (or until {@code expected} searches have), so that a planner that waits for an
+     * answer before it starts the next search shows up as one search in flight at a time.
+     */
+    synchronized void answerSideBySide(int atOnce, int expected) {
+        searchesAtOnce = atOnce;
+        searchesExpected = expected;
+        searchesStarted = 0;
+        mostSearchesInFlight = 0;
+    }
+
+    synchronized int mostSearchesInFlight() {
+        return mostSearchesInFlight;
+    }
+
+    @Override
+    public synchronized int searchesAtOnce(long messages) {
+        return searchesAtOnce;
+    }
+
+    @Override
+    public CompletableFuture<UidSet> startSearch(Optional<UidSet> within, SearchKey key) {
+        int started;
+        synchronized (this) {
+            if (searchesAtOnce == 1) {
+                return FolderReader.super.startSearch(within, key);
+            }
+            started = ++searchesStarted;
+            mostSearchesInFlight = Math.max(mostSearchesInFlight, ++searchesInFlight);
+            notifyAll();
+        }
+        int next = Math.min(started + 1, searchesExpected);
+        return CompletableFuture.supplyAsync(() -> {
+            awaitStarted(next);
+            UidSet found = within.isPresent() ? searchWithin(within.get(), key) : search(key);
+            synchronized (this) {
+                searchesInFlight--;
+            }
+            return found;
+        });
+    }
+
+    private synchronized void awaitStarted(int searches) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (searchesStarted < searches && System.nanoTime() < deadline) {
+                wait(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -70,7 +133,7 @@ final class FakeFolder implements FolderReader {
     }
 
     @Override
-    public UidSet search(SearchKey key) {
+    public synchronized UidSet search(SearchKey key) {
         searches.add(key);
         UidSet.Builder found = UidSet.builder();
         messages.stream().filter(matcher(key)).forEach(message -> found.add(message.uid()));
@@ -78,7 +141,7 @@ final class FakeFolder implements FolderReader {
     }
 
     @Override
-    public UidSet searchWithin(UidSet uids, SearchKey key) {
+    public synchronized UidSet searchWithin(UidSet uids, SearchKey key) {
         withins.add(new Within(uids, key));
         return search(key).intersect(uids);
     }

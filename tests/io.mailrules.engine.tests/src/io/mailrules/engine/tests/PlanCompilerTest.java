@@ -382,6 +382,38 @@ class PlanCompilerTest {
         assertEquals(List.of("INBOX addFlags \\Flagged 2", "INBOX move Bounces 1,3"), batches(plan));
     }
 
+    @Test
+    void aReaderThatSearchesSideBySideGetsTheNextRulesSearchBeforeAnAnswerAndMakesTheSamePlan()
+            throws MailboxException {
+        mail(1, "MAILER-DAEMON@x.com", "Undelivered: pricing", 1);
+        mail(2, "bo@customer.com", "Re: pricing", 1);
+        mail(3, "al@customer.com", "Out of office", 1, "Auto-Submitted", "auto-replied");
+        mail(4, "cy@customer.com", "Re: pricing", 1, "Auto-Submitted", "auto-replied");
+        mail(5, "di@customer.com", "Re: demo", 1);
+        String rules = """
+                rules r for m {
+                    rule bounces when from contains "mailer-daemon" then move to "Bounces"
+                    rule auto when header "Auto-Submitted" exists then move to "AutoReplies"
+                    rule pricing when subject contains "pricing" then flag
+                }
+                """;
+        Plan oneAtATime = leanPlan(rules);
+        assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 3, 4, 5), new SearchKey.Header("Auto-Submitted", "")),
+                new FakeFolder.Within(UidSet.of(2, 5), new SearchKey.Subject("pricing"))), inbox.withins());
+
+        inbox.answerSideBySide(2, 3);
+        Plan sideBySide = leanPlan(rules);
+        assertEquals(2, inbox.mostSearchesInFlight(), "the second rule's SEARCH went out before the first's answer");
+        assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 3, 4, 5), new SearchKey.Subject("pricing"))),
+                inbox.withins().subList(2, inbox.withins().size()),
+                "with two in flight, each rule is asked about what the rules two before it left: the second rule"
+                        + " about every message, the third about what the bounces left, not waiting for the second");
+        assertEquals(batches(oneAtATime), batches(sideBySide));
+        assertEquals(oneAtATime.mailboxes(), sideBySide.mailboxes(), "the same messages, rules and actions");
+        assertEquals(List.of("INBOX addFlags \\Flagged 2", "INBOX move AutoReplies 3:4", "INBOX move Bounces 1"),
+                batches(sideBySide));
+    }
+
     /** Each period's SEARCH is bounded below only: what is still undated arrived before the period searched last. */
     private static SearchKey year(int year) {
         return new SearchKey.Since(LocalDate.of(year, 1, 1));
