@@ -3,6 +3,7 @@ package io.mailrules.imap;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +42,28 @@ public final class HostConnectionLimiter {
      * @throws IllegalStateException if no slot came free in time
      */
     public Permit acquire(String host, Duration wait) throws InterruptedException {
-        Semaphore semaphore = slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), key -> new Semaphore(maxPerHost, true));
+        Semaphore semaphore = semaphore(host);
         if (!semaphore.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("all " + maxPerHost + " connections to " + host + " stayed busy for "
                     + wait.toSeconds() + " s");
         }
+        return permit(semaphore);
+    }
+
+    /**
+     * A slot if one is free now, for work that can do without, such as a second connection to speed up a search:
+     * it never makes anyone wait.
+     */
+    public Optional<Permit> tryAcquire(String host) {
+        Semaphore semaphore = semaphore(host);
+        return semaphore.tryAcquire() ? Optional.of(permit(semaphore)) : Optional.empty();
+    }
+
+    private Semaphore semaphore(String host) {
+        return slots.computeIfAbsent(host.toLowerCase(Locale.ROOT), key -> new Semaphore(maxPerHost, true));
+    }
+
+    private static Permit permit(Semaphore semaphore) {
         return new Permit() {
             private boolean released;
 

@@ -55,7 +55,7 @@ public final class ImapConnector {
         boolean connected = false;
         try {
             IMAPStore store = openStore(settings, credentials, trust, failures);
-            ImapMailbox mailbox = ImapMailbox.start(settings, options, store, failures, permit);
+            ImapMailbox mailbox = ImapMailbox.start(settings, options, store, failures, permit, limiter);
             connected = true;
             return mailbox;
         } finally {

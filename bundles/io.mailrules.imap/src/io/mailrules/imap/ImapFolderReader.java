@@ -65,6 +65,15 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
         }
     }
 
+    /** The number of messages the server reported when the folder was opened. */
+    int messageCount() throws MailboxException {
+        try {
+            return folder.getMessageCount();
+        } catch (MessagingException e) {
+            throw mailbox.failures().duringCommand("read the state of folder \"" + layoutPath + "\"", e);
+        }
+    }
+
     @Override
     public UidSet search(SearchKey key) throws MailboxException {
         ImapSearch search = key.toImap();

@@ -35,22 +35,25 @@ public final class ImapMailbox implements AutoCloseable {
     private final IMAPStore store;
     private final Failures failures;
     private final HostConnectionLimiter.Permit permit;
+    private final HostConnectionLimiter limiter;
     private final ServerCapabilities capabilities;
     private final FolderNaming folderNames;
 
     private ImapMailbox(MailboxSettings settings, ConnectorOptions options, IMAPStore store, Failures failures,
-            HostConnectionLimiter.Permit permit, ServerCapabilities capabilities, FolderNaming folderNames) {
+            HostConnectionLimiter.Permit permit, HostConnectionLimiter limiter, ServerCapabilities capabilities,
+            FolderNaming folderNames) {
         this.settings = settings;
         this.options = options;
         this.store = store;
         this.failures = failures;
         this.permit = permit;
+        this.limiter = limiter;
         this.capabilities = capabilities;
         this.folderNames = folderNames;
     }
 
     static ImapMailbox start(MailboxSettings settings, ConnectorOptions options, IMAPStore store, Failures failures,
-            HostConnectionLimiter.Permit permit) throws MailboxException {
+            HostConnectionLimiter.Permit permit, HostConnectionLimiter limiter) throws MailboxException {
         try {
             IMAPFolder root = (IMAPFolder) store.getDefaultFolder();
             @SuppressWarnings("unchecked")
@@ -69,7 +72,7 @@ public final class ImapMailbox implements AutoCloseable {
                         ? root0[0].separator : '/';
                 return new FolderNaming("", delimiter);
             });
-            return new ImapMailbox(settings, options, store, failures, permit, capabilities, names);
+            return new ImapMailbox(settings, options, store, failures, permit, limiter, capabilities, names);
         } catch (MessagingException e) {
             try {
                 store.close();
@@ -191,6 +194,25 @@ public final class ImapMailbox implements AutoCloseable {
     /** Opens a folder read-only (EXAMINE) for a dry run: nothing done through the reader changes the mailbox. */
     public ImapFolderReader openReader(String layoutPath) throws MailboxException {
         return new ImapFolderReader(this, layoutPath, open(layoutPath, Folder.READ_ONLY, condStore()));
+    }
+
+    /**
+     * Opens a folder read-only (EXAMINE) once more, on a connection of its own, for searches beside those of
+     * {@link #openReader}; take a {@link #spareSlot()} first. Without CONDSTORE: a search needs no modification
+     * sequences, and asking for them makes Dovecot walk the folder's index.
+     */
+    ImapFolderReader openSearchReader(String layoutPath) throws MailboxException {
+        return new ImapFolderReader(this, layoutPath, open(layoutPath, Folder.READ_ONLY, Optional.empty()));
+    }
+
+    /** Whether this session may ever open more connections than its own, by the host's limit. */
+    boolean mayAddConnections() {
+        return limiter.maxPerHost() > 1;
+    }
+
+    /** A slot of the host if one is free now, for a connection that speeds work up but that the work can do without. */
+    Optional<HostConnectionLimiter.Permit> spareSlot() {
+        return limiter.tryAcquire(settings.host());
     }
 
     /**

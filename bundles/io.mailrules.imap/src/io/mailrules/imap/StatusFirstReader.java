@@ -10,6 +10,7 @@ import io.mailrules.core.source.SnapshotChangedException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The planner's reader of one folder: its snapshot comes from STATUS, and the folder is opened (EXAMINE) only when
@@ -20,6 +21,9 @@ import java.util.Set;
  * <p>Reading the state first and the messages afterwards is safe: mail that arrives in between has UIDs at or above
  * the snapshot's UIDNEXT, which the plan never takes; a flag change in between is seen by the next run because the
  * snapshot's HIGHESTMODSEQ is the older one; a folder renumbered in between fails the plan.
+ *
+ * <p>Once open, the folder's searches and fetches go over {@link SearchLanes}: two at once where the host's limit
+ * allows a second connection.
  */
 final class StatusFirstReader implements FolderReader {
 
@@ -27,6 +31,8 @@ final class StatusFirstReader implements FolderReader {
     private final String layoutPath;
     private Optional<FolderSnapshot> snapshot = Optional.empty();
     private ImapFolderReader opened;
+    private SearchLanes lanes;
+    private boolean secondConnectionWanted;
 
     StatusFirstReader(ImapMailbox mailbox, String layoutPath) {
         this.mailbox = mailbox;
@@ -43,18 +49,45 @@ final class StatusFirstReader implements FolderReader {
     }
 
     @Override
+    public int searchesAtOnce(long messages) {
+        secondConnectionWanted = mailbox.mayAddConnections()
+                && messages >= mailbox.options().secondSearchConnectionFrom();
+        return secondConnectionWanted ? 2 : 1;
+    }
+
+    @Override
+    public CompletableFuture<UidSet> startSearch(Optional<UidSet> within, SearchKey key) {
+        try {
+            return lanes().search(within, key);
+        } catch (MailboxException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public UidSet search(SearchKey key) throws MailboxException {
-        return opened().search(key);
+        return lanes().call(reader -> reader.search(key));
     }
 
     @Override
     public UidSet searchWithin(UidSet uids, SearchKey key) throws MailboxException {
-        return opened().searchWithin(uids, key);
+        return lanes().call(reader -> reader.searchWithin(uids, key));
     }
 
     @Override
     public List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException {
-        return opened().fetchHeaders(uids, headerFieldNames);
+        return lanes().call(reader -> reader.fetchHeaders(uids, headerFieldNames));
+    }
+
+    private SearchLanes lanes() throws MailboxException {
+        if (lanes == null) {
+            ImapFolderReader first = opened();
+            // The planner's estimate counts UIDs, and a folder emptied by earlier runs has few messages for its UIDs.
+            boolean worthASecond = secondConnectionWanted
+                    && first.messageCount() >= mailbox.options().secondSearchConnectionFrom();
+            lanes = new SearchLanes(mailbox, first, first.folderUidValidity(), worthASecond);
+        }
+        return lanes;
     }
 
     private ImapFolderReader opened() throws MailboxException {
@@ -73,6 +106,9 @@ final class StatusFirstReader implements FolderReader {
 
     @Override
     public void close() {
+        if (lanes != null) {
+            lanes.close();
+        }
         if (opened != null) {
             opened.close();
         }

@@ -252,6 +252,85 @@ class PlanRunDovecotTest {
         }
     }
 
+    private static PlanWiring wiringWith(HostConnectionLimiter limiter) {
+        // Every folder counts as large, so that the test's few messages are searched as 10,000 would be.
+        return new PlanWiring(new ImapConnector(ConnectorOptions.defaults().withSecondSearchConnectionFrom(1), limiter),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static long count(List<String> lines, String regex) {
+        return lines.stream().filter(line -> line.matches(regex)).count();
+    }
+
+    @Test
+    void aLargeFolderIsSearchedOverTwoConnectionsWhileTheHostHasASlotToSpareAndThePlanIsTheSame() throws Exception {
+        String user = DOVECOT.freshUser();
+        try (MailClient client = client(user); FaultProxy proxy = FaultProxy.start(DOVECOT.imapPort())) {
+            seed(client);
+            Path file = rulesFile("sdr", SalesRules.mailbox("sdr", proxy.port(), user));
+            HostConnectionLimiter roomy = new HostConnectionLimiter(4);
+            Model model = wiring.load(file);
+
+            CompiledPlan twoConnections = wiringWith(roomy).planForApplying(file, model, logins(model));
+
+            List<String> lines = List.copyOf(proxy.clientLines());
+            assertEquals(2, count(lines, "\\S+ AUTHENTICATE .*"), "one more login, for the searches: " + lines);
+            assertEquals(1, count(lines, "\\S+ EXAMINE INBOX \\(CONDSTORE\\)"), lines.toString());
+            assertEquals(1, count(lines, "\\S+ EXAMINE INBOX"),
+                    "the second connection asks for no modification sequences: " + lines);
+            assertEquals(2, lines.stream().filter(line -> line.matches("\\S+ UID SEARCH .*"))
+                    .map(line -> line.replaceAll("\\d+ .*", "")).distinct().count(),
+                    "the rules' searches went over both connections: " + lines);
+            // The second connection is closed and its slot freed behind the plan's back, not in its way.
+            for (int wait = 0; wait < 100 && roomy.available("127.0.0.1") < 4; wait++) {
+                Thread.sleep(50);
+            }
+            assertEquals(4, roomy.available("127.0.0.1"), "every slot is free again after the plan");
+
+            int linesBefore = proxy.clientLines().size();
+            CompiledPlan oneConnection = wiringWith(new HostConnectionLimiter(1)).planForApplying(file, model,
+                    logins(model));
+
+            List<String> alone = proxy.clientLines().subList(linesBefore, proxy.clientLines().size());
+            assertEquals(1, count(alone, "\\S+ AUTHENTICATE .*"), "a host limit of one is kept: " + alone);
+            assertEquals(0, count(alone, "\\S+ EXAMINE INBOX"), alone.toString());
+            assertEquals(oneConnection.plan().batches(), twoConnections.plan().batches());
+            assertEquals(oneConnection.plan().mailboxes(), twoConnections.plan().mailboxes());
+            assertFalse(twoConnections.plan().batches().isEmpty(), twoConnections.plan().toString());
+        }
+    }
+
+    @Test
+    void aFolderRenumberedBeforeItsSecondConnectionOpensFailsThePlanByName() throws Exception {
+        String user = DOVECOT.freshUser();
+        try (MailClient client = client(user); FaultProxy proxy = FaultProxy.start(DOVECOT.imapPort())) {
+            client.create("Sales");
+            client.append("Sales", TestMessage.of("MAILER-DAEMON@mx.example.net", "Undelivered")
+                    .receivedAt(Instant.parse("2024-06-08T10:00:00Z")));
+            client.append("Sales", TestMessage.of("Ben Okafor <ben@example.org>", "Out of office")
+                    .receivedAt(Instant.parse("2024-06-08T11:00:00Z")));
+            Path file = work.resolve("sales.mailrules");
+            Files.writeString(file, SalesRules.mailbox("sdr", proxy.port(), user) + """
+                    rules sales for sdr in "Sales" {
+                        rule bounces when from contains "mailer-daemon" then move to "Bounces"
+                        rule away when subject contains "out of office" then move to "AutoReplies"
+                    }
+                    """);
+            Model model = wiringWith(new HostConnectionLimiter(4)).load(file);
+            // Another client restores the folder from a backup after the first connection opened it.
+            proxy.before(Pattern.compile("\\S+ EXAMINE \"?Sales\"?"), () -> client.recreate("Sales",
+                    TestMessage.of("Ana Lima <ana@example.org>", "Re: pricing")
+                            .receivedAt(Instant.parse("2024-06-09T10:00:00Z"))));
+
+            SnapshotChangedException failure = assertThrows(SnapshotChangedException.class,
+                    () -> wiringWith(new HostConnectionLimiter(4)).plan(file, model, logins(model)));
+
+            assertTrue(proxy.interludeDone(), "the folder was restored before the second connection's EXAMINE");
+            assertTrue(failure.getMessage().startsWith("Mailbox sdr on 127.0.0.1: folder \"Sales\" was renumbered"
+                    + " while it was being read (UIDVALIDITY "), failure.getMessage());
+        }
+    }
+
     /** Two runs, each remembering what it saw, so that both the inbox and the folder it fills have a state. */
     private void runIncrementally(Path file, Model model, FolderStateStore states) throws Exception {
         for (int run = 0; run < 2; run++) {
