@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a Mailrules benchmark on the jars of the built product, in a plain JVM.
-# Usage: releng/io.mailrules.bench/run.sh language | imap [--messages N] [--cold] [--rounds R]
+# Usage: releng/io.mailrules.bench/run.sh language | imap [--messages N] [--cold] [--rounds R] [--per-host N]
 #   language   a 5,000-rule file: validation in a warm JVM, and language-server edit -> diagnostics
 #   imap       the five sales rules on an N-message mailbox (default 10000) in a private Dovecot: Mailrules against
 #              a minimal client and imapfilter, with a check that all three leave the same mailbox (see imap.sh)
@@ -12,7 +12,7 @@ plugins="$root/releng/io.mailrules.product/target/products/io.mailrules.product/
 case "${1:-}" in
   language) main=io.mailrules.bench.LanguageBench ;;
   imap) main="" ;;
-  *) echo "usage: $0 language | imap [--messages N] [--cold] [--rounds R]" >&2; exit 64 ;;
+  *) echo "usage: $0 language | imap [--messages N] [--cold] [--rounds R] [--per-host N]" >&2; exit 64 ;;
 esac
 
 if [ ! -d "$plugins" ] || ! ls "$here"/target/io.mailrules.bench-*.jar >/dev/null 2>&1; then

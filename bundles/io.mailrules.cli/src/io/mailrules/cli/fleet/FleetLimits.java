@@ -26,7 +26,8 @@ public record FleetLimits(int parallel, int perHost, Optional<Duration> timeout)
 
     /** The options' lines for a command's help, aligned with the other options of {@code run} and {@code serve}. */
     public static final String HELP = "  --parallel N                         work on N mailboxes at once (default 4)\n"
-            + "  --per-host N                         open at most N sessions to one server host (default 4)\n"
+            + "  --per-host N                         open at most N sessions to one server host (default 4);\n"
+            + "                                       a free one also searches a large folder side by side\n"
             + "  --timeout DURATION                   give up on a server silent for DURATION (30s, 2m; default\n"
             + "                                       20s to connect, 2m per command)\n";
 

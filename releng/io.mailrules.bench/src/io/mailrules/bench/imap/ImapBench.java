@@ -72,11 +72,11 @@ public final class ImapBench {
 
     private static void mailrules(List<String> args) throws Exception {
         if (args.size() >= 4) {
-            new MailrulesRun(Clock.systemDefaultZone(), Optional.empty())
+            new MailrulesRun(Clock.systemDefaultZone(), Optional.empty(), sessionsPerHost())
                     .run(Path.of(args.get(2)), password(), Path.of(args.get(3)));
             writeBack();
         }
-        MailrulesRun.Timings timings = new MailrulesRun(Clock.systemDefaultZone(), trace())
+        MailrulesRun.Timings timings = new MailrulesRun(Clock.systemDefaultZone(), trace(), sessionsPerHost())
                 .run(Path.of(args.get(0)), password(), Path.of(args.get(1)));
         System.out.printf(Locale.ROOT, "load_s=%.3f%nplan_s=%.3f%nplan_imap_s=%.3f%nplan_imap_calls=%d%n"
                 + "apply_s=%.3f%nimap_s=%.3f%nbatches=%d%nstatus=%s%nrerun_imap_s=%.3f%nrerun_imap_calls=%d%n"
@@ -109,6 +109,11 @@ public final class ImapBench {
      */
     private static void writeBack() throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    /** As the command line's {@code --per-host}, from MAILRULES_BENCH_PER_HOST; 4 as its default when unset. */
+    private static int sessionsPerHost() {
+        return Integer.parseInt(Optional.ofNullable(System.getenv("MAILRULES_BENCH_PER_HOST")).orElse("4"));
     }
 
     /** Per-call times on standard error when MAILRULES_BENCH_TRACE is set. */

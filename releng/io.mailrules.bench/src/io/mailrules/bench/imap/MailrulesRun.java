@@ -57,10 +57,13 @@ final class MailrulesRun {
 
     private final Clock clock;
     private final Optional<PrintStream> trace;
+    private final int sessionsPerHost;
 
-    MailrulesRun(Clock clock, Optional<PrintStream> trace) {
+    /** @param sessionsPerHost as the command line's {@code --per-host}; 1 searches each folder over one connection */
+    MailrulesRun(Clock clock, Optional<PrintStream> trace, int sessionsPerHost) {
         this.clock = clock;
         this.trace = trace;
+        this.sessionsPerHost = sessionsPerHost;
     }
 
     Timings run(Path file, String password, Path journal) throws Exception {
@@ -71,7 +74,8 @@ final class MailrulesRun {
         MailboxLogins logins = name -> new MailboxLogin(MailboxBlocks.settings(MailboxBlocks.find(model, name)
                 .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"))),
                 Credentials.password(password));
-        ImapConnector connector = new ImapConnector(ConnectorOptions.defaults(), new HostConnectionLimiter(4));
+        ImapConnector connector = new ImapConnector(ConnectorOptions.defaults(),
+                new HostConnectionLimiter(sessionsPerHost));
         long loaded = System.nanoTime();
 
         SourceRef source = SourceRef.of(file.getFileName().toString(), Files.readAllBytes(file));

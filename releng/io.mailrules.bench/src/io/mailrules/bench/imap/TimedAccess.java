@@ -9,13 +9,15 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
 import io.mailrules.core.source.ServerFolders;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The planner's port to the server with a stopwatch on every call, so the dry run's IMAP time (connect, LIST,
  * STATUS, EXAMINE, SEARCH, FETCH) can be told apart from the time the engine spends on its own. The connector reads
  * a folder's snapshot by STATUS and opens the folder (EXAMINE) with its first search or fetch, so that call's time
- * includes the EXAMINE.
+ * includes the EXAMINE. Searches the connector runs side by side count once in the total (see {@link ImapTimer}).
  */
 final class TimedAccess implements MailboxAccess {
 
@@ -52,6 +54,17 @@ final class TimedAccess implements MailboxAccess {
         @Override
         public UidSet search(SearchKey key) throws MailboxException {
             return timer.time("SEARCH " + key, () -> reader.search(key));
+        }
+
+        @Override
+        public int searchesAtOnce(long messages) {
+            return reader.searchesAtOnce(messages);
+        }
+
+        @Override
+        public CompletableFuture<UidSet> startSearch(Optional<UidSet> within, SearchKey key) {
+            return timer.timeStarted(within.map(uids -> "SEARCH within " + uids.size() + " ").orElse("SEARCH ") + key,
+                    () -> reader.startSearch(within, key));
         }
 
         @Override
