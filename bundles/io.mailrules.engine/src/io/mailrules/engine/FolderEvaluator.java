@@ -253,7 +253,7 @@ final class FolderEvaluator {
             // Not cached: an empty window's key is the full folder's, whose answer is another.
             return CompletableFuture.completedFuture(UidSet.empty());
         }
-        boolean narrowed = readsMessages(key) && undecided.size() < scope.size();
+        boolean narrowed = key.readsMessages() && undecided.size() < scope.size();
         Object asked = narrowed ? new Restricted(key, undecided) : key;
         return searches.computeIfAbsent(asked, unasked -> narrowed ? reader.startSearch(Optional.of(undecided), key)
                 : reader.startSearch(Optional.empty(), key).thenApply(found -> found.intersect(scope)));
@@ -261,22 +261,6 @@ final class FolderEvaluator {
 
     /** A SEARCH asked about some of a folder's messages only; its answer differs from the whole folder's. */
     private record Restricted(SearchKey key, UidSet within) {
-    }
-
-    /** Whether the server has to read messages, not just its index, to answer the key. */
-    private static boolean readsMessages(SearchKey key) {
-        return switch (key) {
-            case SearchKey.From from -> true;
-            case SearchKey.To to -> true;
-            case SearchKey.Cc cc -> true;
-            case SearchKey.Subject subject -> true;
-            case SearchKey.Header header -> true;
-            case SearchKey.Body body -> true;
-            case SearchKey.And and -> and.keys().stream().anyMatch(FolderEvaluator::readsMessages);
-            case SearchKey.Or or -> readsMessages(or.left()) || readsMessages(or.right());
-            case SearchKey.Not not -> readsMessages(not.key());
-            default -> false;
-        };
     }
 
     private List<PlannedMessage> plannedMessages(FolderReader reader, String folder, Map<Long, Outcome> outcomes)

@@ -10,7 +10,8 @@ import java.util.Objects;
  *        {@code imap_max_line_length} defaults to 64 KiB)
  * @param permitWait how long to wait for a free connection slot of the host before giving up
  * @param secondSearchConnectionFrom the folder size, in messages, from which a dry run searches a folder over a
- *        second connection when the host has a slot to spare: below it, logging in once more costs about what it saves
+ *        second connection when the host has a slot to spare (below it, logging in once more costs about what it
+ *        saves); searches of half as many messages or more are then cut in two, one half per connection
  */
 public record ConnectorOptions(Duration connectTimeout, Duration readTimeout, int lineLimitBytes,
         Duration permitWait, int secondSearchConnectionFrom) {

@@ -4,6 +4,7 @@ import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.SnapshotChangedException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -16,9 +17,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The searches and fetches of one folder over two connections: the planner's reader and, while the host has a
  * connection slot to spare, a second read-only one opened beside it. A server like Dovecot serves each connection
- * in a process of its own, and a SEARCH on headers reads every message, so two rules' searches take about the time
- * of one on a server with cores to spare. Without a spare slot, or when the second connection cannot be opened, all
- * calls go over the first one, one after the other.
+ * in a process of its own, and a SEARCH on headers reads every message: a large search is cut into two halves of the
+ * folder's UIDs, one per connection, so it takes about half the time on a server with a core to spare, and when the
+ * messages are not in memory yet, both halves are read from disk at once. Without a spare slot, or when the second
+ * connection cannot be opened, all calls go over the first one, one after the other.
  *
  * <p>Every answer waits until the second connection is open or given up on, because that connection must see the
  * UIDVALIDITY the plan is pinned to: a folder renumbered in between fails every call rather than mixing two
@@ -34,6 +36,15 @@ final class SearchLanes implements AutoCloseable {
     private final BlockingQueue<ImapFolderReader> free = new LinkedBlockingQueue<>();
     private final ExecutorService workers;
     private final CompletableFuture<Optional<SecondConnection>> second;
+    private final boolean secondWanted;
+    /**
+     * A search that reads messages is cut in two from this many on: half the folder size from which a second
+     * connection pays (1,000 messages by default: at about 20 us a message, each half saves 10 ms against well under
+     * 1 ms for the extra command).
+     */
+    private final long splitFrom;
+    /** The folder's UIDs, asked once (an index-only SEARCH), to cut searches of the whole folder in halves. */
+    private Optional<UidSet> everyUid = Optional.empty();
 
     private record SecondConnection(ImapFolderReader reader, HostConnectionLimiter.Permit slot) {
         void close() {
@@ -54,6 +65,8 @@ final class SearchLanes implements AutoCloseable {
         workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
                 .name("mailrules-search-" + mailbox.settings().name() + "-", 1).factory());
         Optional<HostConnectionLimiter.Permit> slot = addConnection ? mailbox.spareSlot() : Optional.empty();
+        secondWanted = slot.isPresent();
+        splitFrom = Math.max(1, mailbox.options().secondSearchConnectionFrom() / 2);
         second = slot.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
                 : CompletableFuture.supplyAsync(() -> openSecond(mailbox, first.layoutPath(), uidValidity, slot.get()),
                         workers);
@@ -86,8 +99,31 @@ final class SearchLanes implements AutoCloseable {
         return Optional.of(connection);
     }
 
+    /** Not thread-safe: the planner starts searches from one thread. */
     CompletableFuture<UidSet> search(Optional<UidSet> within, SearchKey key) {
-        return start(reader -> within.isPresent() ? reader.searchWithin(within.get(), key) : reader.search(key));
+        if (!secondWanted || !key.readsMessages()
+                || within.isPresent() && within.get().size() < splitFrom) {
+            return start(reader -> within.isPresent() ? reader.searchWithin(within.get(), key) : reader.search(key));
+        }
+        UidSet scope;
+        try {
+            scope = within.isPresent() ? within.get() : everyUid();
+        } catch (MailboxException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (scope.size() < splitFrom) {
+            return start(reader -> reader.search(key));
+        }
+        List<UidSet> halves = scope.halves();
+        return start(reader -> reader.searchWithin(halves.get(0), key))
+                .thenCombine(start(reader -> reader.searchWithin(halves.get(1), key)), UidSet::union);
+    }
+
+    private UidSet everyUid() throws MailboxException {
+        if (everyUid.isEmpty()) {
+            everyUid = Optional.of(call(reader -> reader.search(new SearchKey.All())));
+        }
+        return everyUid.get();
     }
 
     /** Runs a call on the first free connection and returns its answer to come. */

@@ -297,6 +297,33 @@ public final class UidSet implements Iterable<Long> {
         return List.copyOf(parts);
     }
 
+    /**
+     * The set cut in two of equal size (the first one UID larger for an odd size), the first holding the lower UIDs:
+     * for sharing work on a set's messages between two connections. An empty or one-UID set has an empty second half.
+     */
+    public List<UidSet> halves() {
+        long wanted = (size() + 1) / 2;
+        Builder lower = builder();
+        Builder upper = builder();
+        long taken = 0;
+        for (int i = 0; i < rangeCount(); i++) {
+            long first = bounds[2 * i];
+            long last = bounds[2 * i + 1];
+            long room = wanted - taken;
+            if (room <= 0) {
+                upper.addRange(first, last);
+            } else if (last - first + 1 <= room) {
+                lower.addRange(first, last);
+                taken += last - first + 1;
+            } else {
+                lower.addRange(first, first + room - 1);
+                upper.addRange(first + room, last);
+                taken = wanted;
+            }
+        }
+        return List.of(lower.build(), upper.build());
+    }
+
     private UidSet slice(int fromRange, int toRange) {
         if (fromRange == 0 && toRange == rangeCount()) {
             return this;

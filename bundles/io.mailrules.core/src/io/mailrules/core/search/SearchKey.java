@@ -16,6 +16,25 @@ import java.util.Objects;
  */
 public sealed interface SearchKey {
 
+    /**
+     * Whether the server has to read messages, not just its index, to answer this key: text in headers or bodies.
+     * Such a search costs about the same per message however few match, so it is worth asking about fewer messages.
+     */
+    default boolean readsMessages() {
+        return switch (this) {
+            case From from -> true;
+            case To to -> true;
+            case Cc cc -> true;
+            case Subject subject -> true;
+            case Header header -> true;
+            case Body body -> true;
+            case And and -> and.keys().stream().anyMatch(SearchKey::readsMessages);
+            case Or or -> or.left().readsMessages() || or.right().readsMessages();
+            case Not not -> not.key().readsMessages();
+            default -> false;
+        };
+    }
+
     /** The criteria as they go on the wire after {@code UID SEARCH}, with {@code CHARSET UTF-8} when needed. */
     default ImapSearch toImap() {
         return SearchRendering.render(this);

@@ -2,6 +2,7 @@ package io.mailrules.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SearchKeyRenderingTest {
+
+    @Test
+    void keysOnHeaderOrBodyTextReadMessagesAndKeysOnTheIndexDoNot() {
+        assertTrue(SearchKey.and(new SearchKey.Before(LocalDate.of(2024, 1, 1)),
+                SearchKey.not(new SearchKey.Header("List-Id", ""))).readsMessages());
+        assertTrue(SearchKey.or(SearchKey.seen(), new SearchKey.Body("invoice")).readsMessages());
+        assertFalse(SearchKey.and(new SearchKey.Since(LocalDate.of(2024, 1, 1)), SearchKey.flagged(),
+                new SearchKey.Uid(UidSet.range(1, 9)), new SearchKey.Larger(1000)).readsMessages());
+    }
 
     @Test
     void textKeysAreQuotedWithEscapes() {

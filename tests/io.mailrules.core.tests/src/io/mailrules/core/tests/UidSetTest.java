@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mailrules.core.plan.UidSet;
+import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.Random;
 import java.util.TreeSet;
@@ -49,6 +50,20 @@ class UidSetTest {
         UidSet set = UidSet.builder().addRange(10, 20).add(21).addRange(1, 5).add(6).addRange(15, 30).build();
         assertEquals("1:6,10:30", set.toString());
         assertEquals(UidSet.empty(), UidSet.builder().build());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "1:10; 1:5; 6:10",
+            "1:9; 1:5; 6:9",
+            "1:3,10:12,20; 1:3,10; 11:12,20",
+            "1:2,5:40,100; 1:2,5:22; 23:40,100",
+            "7; 7; ''",
+            "''; ''; ''"})
+    void halvesShareTheUidsEquallyLowerOnesFirst(String set, String lower, String upper) {
+        UidSet uids = UidSet.parse(set);
+        assertEquals(List.of(UidSet.parse(lower), UidSet.parse(upper)), uids.halves());
+        assertEquals(uids, uids.halves().get(0).union(uids.halves().get(1)));
     }
 
     @Test

@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,6 +282,22 @@ class PlanRunDovecotTest {
             assertEquals(2, lines.stream().filter(line -> line.matches("\\S+ UID SEARCH .*"))
                     .map(line -> line.replaceAll("\\d+ .*", "")).distinct().count(),
                     "the rules' searches went over both connections: " + lines);
+            // A header search of the whole folder goes out as two halves of the folder's UIDs, one per connection.
+            record Part(String connection, UidSet uids) {
+            }
+            Pattern restricted = Pattern.compile("(\\D+)\\d+ UID SEARCH RETURN \\(ALL\\) UID (\\S+) (.*)");
+            SortedMap<String, List<Part>> partsByCriteria = new TreeMap<>();
+            for (String line : lines) {
+                Matcher matcher = restricted.matcher(line);
+                if (matcher.matches()) {
+                    partsByCriteria.computeIfAbsent(matcher.group(3), key -> new ArrayList<>())
+                            .add(new Part(matcher.group(1), UidSet.parse(matcher.group(2))));
+                }
+            }
+            assertTrue(partsByCriteria.values().stream().anyMatch(parts -> parts.size() == 2
+                    && !parts.get(0).connection().equals(parts.get(1).connection())
+                    && parts.get(0).uids().intersect(parts.get(1).uids()).isEmpty()),
+                    "a search sent as two disjoint halves over the two connections: " + partsByCriteria);
             // The second connection is closed and its slot freed behind the plan's back, not in its way.
             for (int wait = 0; wait < 100 && roomy.available("127.0.0.1") < 4; wait++) {
                 Thread.sleep(50);
