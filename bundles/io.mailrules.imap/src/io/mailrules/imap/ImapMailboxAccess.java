@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The planner's view of real servers for a dry run: a folder's state is read by STATUS and its messages with the
  * folder opened by EXAMINE, so planning never changes a mailbox, not even a {@code \Seen} flag. One session is held
- * at a time and replaced when the planner moves on to the next mailbox, so planning a fleet never holds more than one
- * of the host's connection slots. Not thread-safe; close it when the plan is made.
+ * at a time and replaced when the planner moves on to the next mailbox, so planning a fleet never waits for more than
+ * one of the host's connection slots: a large folder is searched over a second connection only with a slot that was
+ * free (see {@link SearchLanes}). Not thread-safe; close it when the plan is made.
  */
 public final class ImapMailboxAccess implements MailboxAccess, AutoCloseable {
 
