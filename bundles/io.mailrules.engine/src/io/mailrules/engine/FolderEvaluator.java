@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.plan.Action;
@@ -24,6 +23,7 @@ import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.FolderReader;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.MessageHeaders;
+import io.mailrules.core.source.ReaderAnswers;
 
 /**
  * Runs the rules of one folder against its reader: one SEARCH per distinct narrowing (and per confirming SEARCH of an
@@ -186,7 +186,7 @@ final class FolderEvaluator {
         void settle(StartedRule started, FolderReader reader, Map<Object, CompletableFuture<UidSet>> searches)
                 throws MailboxException {
             CompiledRule rule = started.search().rule();
-            UidSet candidates = answer(started.found());
+            UidSet candidates = ReaderAnswers.await(started.found());
             UidSet sure = candidates;
             if (rule.condition().residual().isPresent()) {
                 sure = UidSet.empty();
@@ -195,8 +195,9 @@ final class FolderEvaluator {
                     // Whatever is not a candidate is settled for this rule: the server reads the candidates' headers
                     // only, not the whole folder's again.
                     UidSet scope = started.search().scope();
-                    sure = answer(search(reader, searches, windowed(confirming.get(), started.search().window()),
-                            scope, scope.minus(candidates))).intersect(candidates);
+                    SearchKey key = windowed(confirming.get(), started.search().window());
+                    sure = ReaderAnswers.await(search(reader, searches, key, scope, scope.minus(candidates)))
+                            .intersect(candidates);
                 }
                 UidSet unsure = candidates.minus(sure);
                 if (!unsure.isEmpty()) {
@@ -211,20 +212,6 @@ final class FolderEvaluator {
             if (rule.isTerminal()) {
                 decided = decided.union(sure);
             }
-        }
-    }
-
-    private static UidSet answer(CompletableFuture<UidSet> search) throws MailboxException {
-        try {
-            return search.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof MailboxException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package io.mailrules.imap;
 import io.mailrules.core.plan.UidSet;
 import io.mailrules.core.search.SearchKey;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.ReaderAnswers;
 import io.mailrules.core.source.SnapshotChangedException;
 import java.util.List;
 import java.util.Optional;
@@ -136,17 +137,7 @@ final class SearchLanes implements AutoCloseable {
 
     /** Runs a call on the first free connection and waits for its answer. */
     <T> T call(ReaderCall<T> call) throws MailboxException {
-        try {
-            return start(call).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof MailboxException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return ReaderAnswers.await(start(call));
     }
 
     private <T> T onFreeConnection(ReaderCall<T> call) {
