@@ -84,10 +84,23 @@ service imap-login {
   chroot =
 }"
 fi
+# A Unix socket path holds at most 107 bytes, and the checkout may sit at any depth: Dovecot's sockets and runtime
+# files go to a private folder of their own under the temp folder. Its name is kept in target/, so that an instance
+# left by a killed invocation is found and stopped.
+runtime_record="$base/dovecot/runtime"
+if [ -f "$runtime_record" ]; then
+  old_runtime="$(cat "$runtime_record")"
+  old_pid="$(cat "$old_runtime/run/master.pid" 2>/dev/null || true)"
+  [ -z "$old_pid" ] || kill "$old_pid" 2>/dev/null || true
+  case "$old_runtime" in */mrb.*) rm -rf "$old_runtime" ;; esac
+fi
+runtime="$(mktemp -d "${TMPDIR:-/tmp}/mrb.XXXXXX")"
+chmod 700 "$runtime"
+echo "$runtime" > "$runtime_record"
 cat > "$conf" <<CONF
 instance_name = mailrules-bench
-base_dir = $base/dovecot/run
-state_dir = $base/dovecot/state
+base_dir = $runtime/run
+state_dir = $runtime/state
 log_path = $base/dovecot/dovecot.log
 protocols = imap
 listen = 127.0.0.1
@@ -125,7 +138,7 @@ service imap-login {
 }
 CONF
 
-dovecot_pid() { cat "$base/dovecot/run/master.pid" 2>/dev/null || true; }
+dovecot_pid() { cat "$runtime/run/master.pid" 2>/dev/null || true; }
 start_dovecot() {
   # The master keeps its output open for its lifetime: a file, never a pipe.
   "$dovecot_bin" -c "$conf" >>"$base/dovecot/stderr.log" 2>&1
@@ -142,7 +155,7 @@ stop_dovecot() {
   for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
 }
-trap stop_dovecot EXIT
+trap 'stop_dovecot; rm -rf "$runtime" "$runtime_record"' EXIT
 stop_dovecot
 start_dovecot
 

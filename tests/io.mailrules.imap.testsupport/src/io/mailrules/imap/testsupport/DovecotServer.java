@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.cert.CertificateFactory;
@@ -27,9 +28,10 @@ import io.mailrules.imap.CertificateFingerprint;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A private Dovecot instance for interop tests: its own configuration, users, maildirs, self-signed certificate,
- * sockets and log under the test bundle's {@code target/}, listening on free loopback ports. It never touches a
- * system Dovecot. Where Dovecot is not installed the tests are skipped, except under CI ({@code CI=true}), where
+ * A private Dovecot instance for interop tests: its own configuration, users, maildirs, self-signed certificate and
+ * log under the test bundle's {@code target/}, listening on free loopback ports. It never touches a system Dovecot.
+ * Its sockets and runtime files live in a private folder of their own under the system temp folder, because a Unix
+ * socket path holds at most 107 bytes and a checkout can sit at any depth. Where Dovecot is not installed the tests are skipped, except under CI ({@code CI=true}), where
  * a missing Dovecot fails them: the interop suite must not silently vanish from the build.
  */
 public final class DovecotServer implements AutoCloseable {
@@ -58,28 +60,43 @@ public final class DovecotServer implements AutoCloseable {
         }
     }
 
+    /** The longest socket path Dovecot creates below its runtime folder, with some room to spare. */
+    private static final int SOCKET_NAME_ROOM = 40;
+    private static final int UNIX_SOCKET_PATH_MAX = 107;
+
     private final Process process;
     private final Path directory;
+    private final Path runtime;
     private final int imapPort;
     private final int imapsPort;
     private final String certificateSha256;
     private int nextUser = 1;
 
-    private DovecotServer(Process process, Path directory, int imapPort, int imapsPort, String certificateSha256) {
+    private DovecotServer(Process process, Path directory, Path runtime, int imapPort, int imapsPort,
+            String certificateSha256) {
         this.process = process;
         this.directory = directory;
+        this.runtime = runtime;
         this.imapPort = imapPort;
         this.imapsPort = imapsPort;
         this.certificateSha256 = certificateSha256;
     }
 
+    /** Starts a server whose files live in the test bundle's {@code target/dovecot/NAME}. */
     public static DovecotServer start(String name, Variant variant) throws Exception {
+        return start(Path.of("target", "dovecot"), name, variant);
+    }
+
+    /**
+     * Starts a server whose configuration, mail and logs live in {@code base/NAME}, however long that path is; its
+     * sockets go to a fresh private runtime folder, removed again by {@link #close()}.
+     */
+    public static DovecotServer start(Path base, String name, Variant variant) throws Exception {
         Path binary = locate("dovecot");
         Path openssl = locate("openssl");
-        Path directory = Path.of("target", "dovecot", name).toAbsolutePath();
+        Path directory = base.resolve(name).toAbsolutePath();
         deleteRecursively(directory);
         Files.createDirectories(directory.resolve("home"));
-        Files.createDirectories(directory.resolve("state"));
         Path certificate = directory.resolve("cert.pem");
         Path key = directory.resolve("key.pem");
         run(directory, openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
@@ -92,26 +109,48 @@ public final class DovecotServer implements AutoCloseable {
         Files.writeString(directory.resolve("users"), users);
         int imapPort = freePort();
         int imapsPort = freePort();
-        Files.writeString(directory.resolve("dovecot.conf"),
-                config(name, variant, directory, certificate, key, imapPort, imapsPort));
-        Process process = new ProcessBuilder(binary.toString(), "-F", "-c", directory.resolve("dovecot.conf").toString())
-                .directory(directory.toFile())
-                // The master keeps its output open for its lifetime, so it goes to files, never to a pipe.
-                .redirectOutput(directory.resolve("stdout.log").toFile())
-                .redirectError(directory.resolve("stderr.log").toFile())
-                .start();
-        DovecotServer server = new DovecotServer(process, directory, imapPort, imapsPort, fingerprint(certificate));
+        Path runtime = privateRuntimeFolder();
+        Process process;
+        try {
+            Files.writeString(directory.resolve("dovecot.conf"),
+                    config(name, variant, directory, runtime, certificate, key, imapPort, imapsPort));
+            process = new ProcessBuilder(binary.toString(), "-F", "-c", directory.resolve("dovecot.conf").toString())
+                    .directory(directory.toFile())
+                    // The master keeps its output open for its lifetime, so it goes to files, never to a pipe.
+                    .redirectOutput(directory.resolve("stdout.log").toFile())
+                    .redirectError(directory.resolve("stderr.log").toFile())
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(runtime);
+            throw e;
+        }
+        DovecotServer server =
+                new DovecotServer(process, directory, runtime, imapPort, imapsPort, fingerprint(certificate));
         server.awaitListening(Duration.ofSeconds(20));
         return server;
     }
 
-    private static String config(String name, Variant variant, Path directory, Path certificate, Path key,
-            int imapPort, int imapsPort) throws IOException {
+    /**
+     * A folder only this user can enter, under the system temp folder (or {@code /tmp} where that is too deep for a
+     * socket path). Dovecot makes its {@code base_dir} inside world-readable itself, as its unprivileged processes
+     * need; they are handed their sockets by the master, so the private parent does not stop them.
+     */
+    private static Path privateRuntimeFolder() throws IOException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (temp.toString().length() + "/mrdc0123456789/run/".length() + SOCKET_NAME_ROOM > UNIX_SOCKET_PATH_MAX) {
+            temp = Path.of("/tmp");
+        }
+        return Files.createTempDirectory(temp, "mrdc",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    private static String config(String name, Variant variant, Path directory, Path runtime, Path certificate,
+            Path key, int imapPort, int imapsPort) throws IOException {
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> lines = new ArrayList<>(List.of(
                 "instance_name = mailrules-test-" + name,
-                "base_dir = " + directory.resolve("run"),
-                "state_dir = " + directory.resolve("state"),
+                "base_dir = " + runtime.resolve("run"),
+                "state_dir = " + runtime.resolve("state"),
                 "log_path = " + directory.resolve("dovecot.log"),
                 "protocols = imap",
                 "listen = 127.0.0.1",
@@ -256,7 +295,9 @@ public final class DovecotServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("dovecot exited with " + process.exitValue() + ": " + logs());
+                String logs = logs();
+                close();
+                throw new IllegalStateException("dovecot exited with " + process.exitValue() + ": " + logs);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), imapPort), 500);
@@ -304,12 +345,19 @@ public final class DovecotServer implements AutoCloseable {
         return certificateSha256;
     }
 
+    /** The private folder that holds the server's sockets and runtime files while it runs. */
+    public Path runtimeFolder() {
+        return runtime;
+    }
+
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            process.waitFor(15, TimeUnit.SECONDS);
         }
+        deleteRecursively(runtime);
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
