@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * copy of the same mailbox for each, the connection is cut before every one of those commands, after the server
  * carried it out but before its answer arrived, and just after its answer. Each cut run must close its journal as
  * interrupted, its resume must end on exactly the uninterrupted census (nothing lost, duplicated or in two folders:
- * the census refuses a Message-ID twice), and the undo of the whole lineage must bring back the census from before.
+ * the census counts every duplicate), and the undo of the whole lineage must bring back the census from before.
  * The undo is cut the same way at each of its own commands, and its resume must bring back the census from before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -5,6 +5,8 @@ import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.PlannedMessage;
 import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,8 +16,20 @@ import java.util.TreeSet;
 /**
  * Where every message of a mailbox is and which flags it has, keyed by Message-ID and read with an independent
  * client, so a test can say what a dry run or a run did to the mailbox as its user would see it.
+ * <p>
+ * A mailbox may hold a Message-ID more than once (a copy, a message delivered twice): each further message with an
+ * ID already counted is kept in {@link #duplicates()}, so two censuses are equal only when they hold the same
+ * messages as often, and a test can say how many duplicates a run made or which messages it lost.
+ *
+ * @param byMessageId per Message-ID the first of its messages, in the order of {@link #ORDER}
+ * @param duplicates the other messages whose Message-ID is in {@code byMessageId}, in that order
  */
-public record Census(SortedMap<String, Placement> byMessageId) {
+public record Census(SortedMap<String, Placement> byMessageId, List<Placement> duplicates) {
+
+    /** Orders the messages of one Message-ID: by folder, subject, then flags. */
+    public static final Comparator<Placement> ORDER = Comparator.comparing(Placement::folder)
+            .thenComparing(Placement::subject, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(placement -> String.join(" ", placement.flags()));
 
     /** @param folder the server's folder name; flags as IMAP writes them, sorted */
     public record Placement(String messageId, String folder, String subject, List<String> flags) {
@@ -37,23 +51,65 @@ public record Census(SortedMap<String, Placement> byMessageId) {
 
     public Census {
         byMessageId = new TreeMap<>(byMessageId);
+        List<Placement> sorted = new ArrayList<>(duplicates);
+        sorted.sort(Comparator.comparing(Placement::messageId).thenComparing(ORDER));
+        duplicates = List.copyOf(sorted);
+    }
+
+    /** A census of messages that each have a Message-ID of their own. */
+    public Census(SortedMap<String, Placement> byMessageId) {
+        this(byMessageId, List.of());
     }
 
     public static Census of(MailClient client) throws MessagingException {
-        SortedMap<String, Placement> placements = new TreeMap<>();
+        List<Placement> all = new ArrayList<>();
         for (String folder : client.folderNames()) {
-            for (Placement placement : client.placements(folder)) {
-                if (placements.put(placement.messageId(), placement) != null) {
-                    throw new IllegalStateException("Message-ID " + placement.messageId()
-                            + " is in the mailbox twice; this census tells messages apart by Message-ID");
-                }
+            all.addAll(client.placements(folder));
+        }
+        return of(all);
+    }
+
+    /** The census of these messages, however often each Message-ID occurs. */
+    public static Census of(List<Placement> placements) {
+        List<Placement> sorted = new ArrayList<>(placements);
+        sorted.sort(Comparator.comparing(Placement::messageId).thenComparing(ORDER));
+        SortedMap<String, Placement> first = new TreeMap<>();
+        List<Placement> duplicates = new ArrayList<>();
+        for (Placement placement : sorted) {
+            if (first.putIfAbsent(placement.messageId(), placement) != null) {
+                duplicates.add(placement);
             }
         }
-        return new Census(placements);
+        return new Census(first, duplicates);
+    }
+
+    /** Every message, each Message-ID as often as the mailbox holds it. */
+    public List<Placement> all() {
+        List<Placement> all = new ArrayList<>(byMessageId.values());
+        all.addAll(duplicates);
+        all.sort(Comparator.comparing(Placement::messageId).thenComparing(ORDER));
+        return List.copyOf(all);
+    }
+
+    /** How many messages the mailbox holds. */
+    public int size() {
+        return byMessageId.size() + duplicates.size();
+    }
+
+    /** Messages of {@code expected} this census lacks (as often as it lacks them): what a run lost. */
+    public List<Placement> missingFrom(Census expected) {
+        List<Placement> missing = new ArrayList<>(expected.all());
+        all().forEach(missing::remove);
+        return List.copyOf(missing);
+    }
+
+    /** Messages this census holds beyond {@code expected} (as often as it has more): what a run added or misplaced. */
+    public List<Placement> extraTo(Census expected) {
+        return expected.missingFrom(this);
     }
 
     public Placement bySubject(String subject) {
-        return byMessageId.values().stream().filter(placement -> placement.subject().equals(subject)).findFirst()
+        return all().stream().filter(placement -> subject.equals(placement.subject())).findFirst()
                 .orElseThrow(() -> new AssertionError("no message with subject \"" + subject + "\" in " + this));
     }
 
@@ -62,6 +118,10 @@ public record Census(SortedMap<String, Placement> byMessageId) {
      * actions in order. Folder paths of the plan are server names here, as on a server with '/' and no prefix.
      */
     public Census after(MailboxPlan plan) {
+        if (!duplicates.isEmpty()) {
+            throw new IllegalStateException("the plan names messages by Message-ID, and this census holds "
+                    + duplicates.size() + " of them more than once: " + duplicates);
+        }
         Map<String, Placement> expected = new TreeMap<>(byMessageId);
         for (FolderPlan folder : plan.folders()) {
             for (PlannedMessage message : folder.messages()) {

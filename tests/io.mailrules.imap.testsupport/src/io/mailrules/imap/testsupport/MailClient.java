@@ -193,6 +193,27 @@ public final class MailClient implements AutoCloseable {
         }
     }
 
+    /** Copies the messages with this subject to another folder, as a person keeping a second copy would. */
+    public void copy(String folderName, String subject, String targetName) throws MessagingException {
+        Folder folder = store.getFolder(folderName);
+        Folder target = store.getFolder(targetName);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        folder.open(Folder.READ_ONLY);
+        try {
+            List<Message> matching = new ArrayList<>();
+            for (Message message : folder.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    matching.add(message);
+                }
+            }
+            folder.copyMessages(matching.toArray(Message[]::new), target);
+        } finally {
+            folder.close(false);
+        }
+    }
+
     /** Marks a message \Deleted the way another mail client would, without expunging. */
     public void markDeleted(String folderName, String subject) throws MessagingException {
         setFlag(folderName, subject, Flags.Flag.DELETED, true);

@@ -28,6 +28,11 @@ public record TestMessage(String from, String subject, Instant received, List<Ma
         return new TestMessage(from, subject, received, headers);
     }
 
+    /** The same message under a Message-ID of the test's choosing, e.g. one another message has too. */
+    public TestMessage withMessageId(String messageId) {
+        return withHeader("Message-ID", messageId);
+    }
+
     public MimeMessage toMime(Session session) throws MessagingException {
         Date receivedDate = received == null ? null : Date.from(received);
         // APPEND sends the received date as INTERNALDATE, which date searches and retention rules read.
@@ -46,7 +51,10 @@ public record TestMessage(String from, String subject, Instant received, List<Ma
         message.setText("Body of " + subject, "UTF-8");
         message.saveChanges();
         // After saveChanges, which would otherwise replace it with a generated one.
-        message.setHeader("Message-ID", "<" + Math.abs(subject.hashCode()) + "." + System.nanoTime() + "@test>");
+        message.setHeader("Message-ID", extraHeaders.stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Message-ID")).map(Map.Entry::getValue)
+                .reduce((first, last) -> last)
+                .orElse("<" + Math.abs(subject.hashCode()) + "." + System.nanoTime() + "@test>"));
         return message;
     }
 
