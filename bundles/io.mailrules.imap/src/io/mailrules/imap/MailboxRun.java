@@ -20,9 +20,11 @@ import io.mailrules.core.source.SnapshotChangedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies one mailbox's part of a plan in its own session: provisions the missing folders, then per folder checks
@@ -108,11 +110,13 @@ final class MailboxRun {
             return true;
         }
         Reconciliation reconciliation = new Reconciliation(session, folder);
-        Map<BatchId, Optional<MessageIdLocator.Found>> arrivals = new HashMap<>();
+        Map<BatchId, Optional<ArrivalLocator.Arrivals>> arrivals = new HashMap<>();
+        Set<String> reconciledTargets = new HashSet<>();
         for (Batch batch : batches) {
-            if (earlier.pending(batch.id()).isPresent()) {
+            if (earlier.toReconcile(batch.id())) {
                 arrivals.put(batch.id(), reconciliation.arrivals(batch,
-                        earlier.pending(batch.id()).orElseThrow().targetMark()));
+                        earlier.firstAttempt(batch.id()).orElseThrow().targetMark()));
+                batch.command().target().ifPresent(reconciledTargets::add);
             }
         }
         FolderApplier applier;
@@ -125,26 +129,31 @@ final class MailboxRun {
         }
         try (applier) {
             applier.expect(batches.stream().map(Batch::uids).reduce(UidSet.empty(), UidSet::union));
-            applier.markTargets(batches.stream().filter(batch -> !arrivals.containsKey(batch.id())).toList());
+            // A mark taken now would lie below what the reconciled batches send to the same target, so later batches
+            // to it take theirs just before they go out.
+            applier.markTargets(batches.stream().filter(batch -> !arrivals.containsKey(batch.id()))
+                    .filter(batch -> batch.command().target().filter(reconciledTargets::contains).isEmpty())
+                    .toList());
             for (int i = 0; i < batches.size(); i++) {
                 if (recorder.progress().isCancelled()) {
                     ending = Ending.CANCELLED;
                     return false;
                 }
                 Batch batch = batches.get(i);
+                Optional<IntentRecord> first = earlier.firstAttempt(batch.id());
                 BatchReport report;
                 if (arrivals.containsKey(batch.id())) {
-                    IntentRecord pending = earlier.pending(batch.id()).orElseThrow();
-                    // The earliest attempt's mark still bounds from below everything any attempt moved.
-                    Optional<TargetMark> mark = pending.targetMark().isPresent()
-                            ? pending.targetMark()
-                            : applier.targetMark(batch.command());
-                    report = applyBatch(batch, pending.flagsBefore(), mark,
+                    // The first attempt's mark bounds from below everything any attempt moved; without one, none is
+                    // taken now either, so that undo never pairs an earlier attempt's mail by a later mark.
+                    report = applyBatch(batch, first.orElseThrow().flagsBefore(), first.orElseThrow().targetMark(),
                             () -> reconciliation.finish(applier, batch, arrivals.get(batch.id())));
                 } else {
-                    report = applyBatch(batch,
-                            applier.flagGroups(batch.command(), batch.uids()),
-                            applier.targetMark(batch.command()), () -> applier.apply(batch));
+                    // The flags before a failed attempt are what undo restores, not what that attempt left.
+                    List<FlagGroup> flagsBefore = first.isPresent()
+                            ? first.get().flagsBefore()
+                            : applier.flagGroups(batch.command(), batch.uids());
+                    report = applyBatch(batch, flagsBefore, applier.targetMark(batch.command()),
+                            () -> applier.apply(batch));
                 }
                 if (report == null) {
                     return false;

@@ -44,6 +44,8 @@ final class MailboxUndoPlanner {
     /** Per source folder: messages expunged or not found, whose earlier flag changes have nothing to restore. */
     private final Map<String, UidSet> gone = new HashMap<>();
     private final List<NotRestored> notRestored = new ArrayList<>();
+    /** Per target folder: UIDs later batches of the run were paired with, which earlier batches must not take. */
+    private final Map<String, UidSet> claimed = new HashMap<>();
 
     MailboxUndoPlanner(ImapMailbox session, MailboxPlan original) {
         this.session = session;
@@ -54,16 +56,19 @@ final class MailboxUndoPlanner {
         }
     }
 
-    /** Call for the mailbox's batches from the run's last to its first. */
-    void undo(BatchAttempt attempt) throws MailboxException {
+    /**
+     * Call for the mailbox's batches from the run's last to its first.
+     *
+     * @param first the batch's first intent in the run's lineage: its flags from before and its target mark hold for
+     *        every attempt
+     */
+    void undo(BatchAttempt attempt, IntentRecord first) throws MailboxException {
         IntentRecord intent = attempt.intent();
         switch (intent.command()) {
-            case BatchCommand.Move move -> undoTransfer(attempt, move.targetFolder(),
-                    new BatchCommand.Move(intent.folder()), true);
-            case BatchCommand.Copy copy -> undoTransfer(attempt, copy.targetFolder(), new BatchCommand.Expunge(),
-                    false);
+            case BatchCommand.Move move -> undoTransfer(attempt, first, move.targetFolder(), true);
+            case BatchCommand.Copy copy -> undoTransfer(attempt, first, copy.targetFolder(), false);
             case BatchCommand.AddFlags add -> {
-                for (FlagGroup group : intent.flagsBefore()) {
+                for (FlagGroup group : first.flagsBefore()) {
                     Flags added = minus(add.storedFlags(), group.flags());
                     if (!added.isEmpty()) {
                         restoreFlags(intent, group.uids(), new BatchCommand.RemoveFlags(added));
@@ -71,7 +76,7 @@ final class MailboxUndoPlanner {
                 }
             }
             case BatchCommand.RemoveFlags remove -> {
-                for (FlagGroup group : intent.flagsBefore()) {
+                for (FlagGroup group : first.flagsBefore()) {
                     Flags removed = minus(remove.storedFlags(), minus(remove.storedFlags(), group.flags()));
                     if (!removed.isEmpty()) {
                         restoreFlags(intent, group.uids(), new BatchCommand.AddFlags(removed));
@@ -79,7 +84,7 @@ final class MailboxUndoPlanner {
                 }
             }
             case BatchCommand.Expunge expunge -> {
-                report(intent, intent.uids(), NotRestored.Reason.EXPUNGED);
+                report(intent, intent.uids(), NotRestored.Reason.EXPUNGED, Optional.empty());
                 markGone(intent.folder(), intent.uids());
             }
         }
@@ -87,45 +92,94 @@ final class MailboxUndoPlanner {
 
     /**
      * The moved or copied messages are found in the target by the recorded COPYUID mapping while the target keeps
-     * the UIDVALIDITY recorded with it, else by Message-ID.
+     * the UIDVALIDITY recorded with it, else among what arrived there since the batch's first mark (see
+     * {@link ArrivalLocator}); target UIDs that later batches took back are never paired again. A moved message
+     * goes back to its folder, a copy is removed; where the fallback of a server without MOVE left a message in both
+     * folders, the copy in the target is removed and the source's stays. A message of a move that is still in its
+     * folder was never moved (the batch failed or was cut before it): it is not reported, and its earlier flag
+     * changes are restored there. What could not be found, or not be told apart from other mail, is reported.
      */
-    private void undoTransfer(BatchAttempt attempt, String target, BatchCommand undoCommand, boolean moved)
+    private void undoTransfer(BatchAttempt attempt, IntentRecord first, String target, boolean moved)
             throws MailboxException {
         IntentRecord intent = attempt.intent();
         Optional<FolderSnapshot> now = snapshot(target);
-        if (now.isEmpty()) {
-            report(intent, intent.uids(), NotRestored.Reason.NOT_FOUND);
-            if (moved) {
-                markGone(intent.folder(), intent.uids());
-            }
-            return;
-        }
-        boolean mappingHolds = attempt.copyUid().isPresent() && attempt.targetUidValidity().isPresent()
+        boolean mappingHolds = now.isPresent() && attempt.copyUid().isPresent()
+                && attempt.targetUidValidity().isPresent()
                 && attempt.targetUidValidity().getAsLong() == now.get().uidValidity();
-        UidMapping located = mappingHolds
-                ? attempt.copyUid().get()
-                : locate(intent, target);
-        UidSet missing = intent.uids().minus(located.sources());
-        if (!missing.isEmpty()) {
-            report(intent, missing, NotRestored.Reason.NOT_FOUND);
+        UidMapping located = mappingHolds ? attempt.copyUid().get() : UidMapping.empty();
+        UidSet rest = intent.uids().minus(located.sources());
+        ArrivalLocator.Arrivals arrivals = null;
+        if (!rest.isEmpty()) {
+            ArrivalLocator.Transfer transfer = new ArrivalLocator.Transfer(intent.folder(), intent.uidValidity(),
+                    rest, plannedIds(intent.folder(), rest), target, moved, first.targetMark());
+            arrivals = now.isPresent()
+                    ? ArrivalLocator.find(session, transfer, claimed(target).union(located.targets()))
+                    : ArrivalLocator.withoutTarget(session, transfer);
+            located = merged(located, arrivals.found());
+        }
+        UidSet bothPlaces = UidSet.empty();
+        if (arrivals != null) {
+            UidSet unlocated = rest.minus(arrivals.found().sources());
+            UidSet neverMoved = moved ? unlocated.intersect(arrivals.inSource()) : UidSet.empty();
+            UidSet unpaired = unlocated.minus(neverMoved).intersect(arrivals.unpaired());
+            UidSet lost = unlocated.minus(neverMoved).minus(unpaired);
+            if (!unpaired.isEmpty()) {
+                report(intent, unpaired, arrivals.window() == ArrivalLocator.Window.RENUMBERED
+                        ? NotRestored.Reason.RENUMBERED
+                        : NotRestored.Reason.UNPAIRED, Optional.of(target));
+            }
+            // A copy the run may never have made (its batch failed or was cut) is not missed when it is not there.
+            if (!lost.isEmpty() && (moved || attempt.isDone())) {
+                report(intent, lost, NotRestored.Reason.NOT_FOUND, Optional.of(target));
+            }
             if (moved) {
-                markGone(intent.folder(), missing);
+                markGone(intent.folder(), unpaired.union(lost));
+                bothPlaces = arrivals.found().sources().intersect(arrivals.inSource());
             }
         }
         if (located.isEmpty()) {
             return;
         }
+        claim(target, located.targets());
         Map<Long, PlannedMessage> originals = new HashMap<>();
         Map<Long, Location> locations = movedTo.computeIfAbsent(intent.folder(), folder -> new HashMap<>());
+        UidSet.Builder goBack = UidSet.builder();
+        UidSet.Builder removed = UidSet.builder();
         for (long source : located.sources()) {
             long current = located.targetOf(source).getAsLong();
             originals.put(current, plannedMessage(intent.folder(), source));
-            if (moved) {
+            if (moved && !bothPlaces.contains(source)) {
                 locations.put(source, new Location(target, current));
+                goBack.add(current);
+            } else {
+                removed.add(current);
             }
         }
-        folders.computeIfAbsent(target, folder -> new FolderUndo(now.get()))
-                .takeAway(undoCommand, located.targets(), originals);
+        FolderUndo undo = folders.computeIfAbsent(target, folder -> new FolderUndo(now.orElseThrow()));
+        if (!goBack.build().isEmpty()) {
+            undo.takeAway(new BatchCommand.Move(intent.folder()), goBack.build(), originals);
+        }
+        if (!removed.build().isEmpty()) {
+            undo.takeAway(new BatchCommand.Expunge(), removed.build(), originals);
+        }
+    }
+
+    private static UidMapping merged(UidMapping first, UidMapping second) {
+        UidMapping.Builder mapping = UidMapping.builder();
+        for (UidMapping part : List.of(first, second)) {
+            for (long source : part.sources()) {
+                mapping.map(source, part.targetOf(source).getAsLong());
+            }
+        }
+        return mapping.build();
+    }
+
+    private UidSet claimed(String folder) {
+        return claimed.getOrDefault(folder, UidSet.empty());
+    }
+
+    private void claim(String folder, UidSet uids) {
+        claimed.merge(folder, uids, UidSet::union);
     }
 
     private void restoreFlags(IntentRecord intent, UidSet uids, BatchCommand restore) throws MailboxException {
@@ -146,7 +200,7 @@ final class MailboxUndoPlanner {
             if (now.isEmpty() || (stayed && now.get().uidValidity() != intent.uidValidity())) {
                 report(intent, part.getValue().build(), now.isEmpty()
                         ? NotRestored.Reason.NOT_FOUND
-                        : NotRestored.Reason.RENUMBERED);
+                        : NotRestored.Reason.RENUMBERED, Optional.empty());
                 continue;
             }
             folders.computeIfAbsent(folder, name -> new FolderUndo(now.get()))
@@ -181,14 +235,12 @@ final class MailboxUndoPlanner {
         return snapshots.get(folder);
     }
 
-    /** Where the batch's messages are in the target, found as a resume would (see {@link ArrivalLocator}). */
-    private UidMapping locate(IntentRecord intent, String target) throws MailboxException {
+    private Map<Long, String> plannedIds(String folder, UidSet uids) {
         Map<Long, String> planned = new HashMap<>();
-        for (long uid : intent.uids()) {
-            plannedMessage(intent.folder(), uid).messageId().ifPresent(id -> planned.put(uid, id));
+        for (long uid : uids) {
+            plannedMessage(folder, uid).messageId().ifPresent(id -> planned.put(uid, id));
         }
-        return ArrivalLocator.find(session, intent.folder(), intent.uidValidity(), intent.uids(), planned, target,
-                intent.targetMark()).found();
+        return planned;
     }
 
     private PlannedMessage plannedMessage(String folder, long uid) {
@@ -197,12 +249,13 @@ final class MailboxUndoPlanner {
                         + " has no message " + uid + " in folder \"" + folder + "\", which its journal names"));
     }
 
-    private void report(IntentRecord intent, UidSet uids, NotRestored.Reason reason) {
+    private void report(IntentRecord intent, UidSet uids, NotRestored.Reason reason, Optional<String> target) {
         List<String> subjects = new ArrayList<>();
         for (long uid : uids) {
             subjects.add(plannedMessage(intent.folder(), uid).subject());
         }
-        notRestored.add(new NotRestored(intent.mailbox(), intent.folder(), intent.batchId(), uids, subjects, reason));
+        notRestored.add(new NotRestored(intent.mailbox(), intent.folder(), intent.batchId(), uids, subjects, reason,
+                target));
     }
 
     private void markGone(String folder, UidSet uids) {

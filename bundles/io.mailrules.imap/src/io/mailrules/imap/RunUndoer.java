@@ -1,10 +1,12 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.journal.store.BatchAttempt;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.journal.store.RunHistoryEntry;
 import io.mailrules.core.journal.store.RunLineage;
+import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.PlanId;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +71,7 @@ public final class RunUndoer {
                 + " has no stored plan, which undo needs to find messages by Message-ID; it cannot be undone"));
         List<MailboxPlan> undoMailboxes = new ArrayList<>();
         List<NotRestored> notRestored = new ArrayList<>();
+        Map<BatchId, IntentRecord> firstIntents = lineage.firstIntents();
         AtomicInteger sequence = new AtomicInteger();
         String rule = "undo of run " + root;
         for (MailboxPlan mailbox : plan.mailboxes()) {
@@ -80,7 +84,7 @@ public final class RunUndoer {
             try (ImapMailbox session = connector.connect(login.settings(), login.credentials())) {
                 MailboxUndoPlanner planner = new MailboxUndoPlanner(session, mailbox);
                 for (BatchAttempt attempt : attempts.reversed()) {
-                    planner.undo(attempt);
+                    planner.undo(attempt, firstIntents.getOrDefault(attempt.intent().batchId(), attempt.intent()));
                 }
                 planner.toPlan(sequence, rule).ifPresent(undoMailboxes::add);
                 notRestored.addAll(planner.notRestored());

@@ -1,5 +1,7 @@
 package io.mailrules.core.journal.store;
 
+import io.mailrules.core.journal.IntentRecord;
+import io.mailrules.core.journal.JournalRecord;
 import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.Plan;
@@ -83,6 +85,25 @@ public final class RunLineage {
             }
         }
         return List.copyOf(attempts.values());
+    }
+
+    /**
+     * Per batch its first intent in the lineage. A move's or copy's first mark is below whatever any of its attempts
+     * moved, and its first flags are those from before any attempt changed them: what undo and resume go by. (A
+     * resume copies both from the attempt it continues, but journals of earlier versions did not always.)
+     */
+    public Map<BatchId, IntentRecord> firstIntents() {
+        Map<BatchId, IntentRecord> first = new LinkedHashMap<>();
+        List<RunJournal> journals = new ArrayList<>(List.of(root));
+        journals.addAll(resumes);
+        for (RunJournal journal : journals) {
+            for (JournalRecord record : journal.records()) {
+                if (record instanceof IntentRecord intent) {
+                    first.putIfAbsent(intent.batchId(), intent);
+                }
+            }
+        }
+        return first;
     }
 
     public Set<BatchId> doneBatchIds() {
