@@ -88,6 +88,11 @@ public final class MailClient implements AutoCloseable {
         return store.getFolder(folderName).exists();
     }
 
+    /** Deletes a folder and its messages, as a person tidying up their folders would. */
+    public void delete(String folderName) throws MessagingException {
+        store.getFolder(folderName).delete(true);
+    }
+
     /** Deleting and creating a folder again gives it a new UIDVALIDITY, as a server-side restore would. */
     public void recreate(String folderName, TestMessage... messages) throws MessagingException {
         store.getFolder(folderName).delete(true);
