@@ -61,7 +61,7 @@ final class ArrivalLocator {
     /**
      * Where the batch's messages are now, as far as the server tells.
      *
-     * @param targetUidValidity the target's UIDVALIDITY now, which the found UIDs belong to
+     * @param targetUidValidity the target's UIDVALIDITY now, which the found UIDs belong to; 0 when it does not exist
      * @param found source UIDs paired exactly with their messages in the target
      * @param unpaired source UIDs that may be in the target but cannot be told apart from other mail there
      * @param inSource the batch's UIDs still in the source folder; empty when {@code sourceKnown} is false

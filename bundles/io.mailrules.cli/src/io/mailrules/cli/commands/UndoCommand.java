@@ -42,10 +42,12 @@ public final class UndoCommand implements Command {
     public String details() {
         return """
                 RUN is a run id from 'mailrules runs', or the start of one. Moved and deleted messages go back
-                to the folders they came from (by the UIDs the server reported, else by Message-ID), copies are
-                removed, flags and keywords are restored as they were. Expunged messages cannot come back: each
-                is listed. The undo is a run of its own in the journal; 'mailrules resume' finishes it if it is
-                interrupted.
+                to the folders they came from (by the UIDs the server reported, else among what arrived in the
+                target since the run's mark of it, by Message-ID or position), copies are removed, flags and
+                keywords are restored as they were. Expunged messages cannot come back, and mail that cannot be
+                told apart from other mail in its target (an older copy, a shared Message-ID, a target renumbered
+                since) is left where it is: each is listed. The undo is a run of its own in the journal;
+                'mailrules resume' finishes it if it is interrupted.
 
                   --rules FILE  take the logins from FILE instead of the rules file the run was planned from
                   --journal DIR journal directory (as for 'apply')
