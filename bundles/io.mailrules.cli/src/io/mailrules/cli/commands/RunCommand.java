@@ -113,7 +113,7 @@ public final class RunCommand implements Command {
                 FleetSummaryPrinter.print(result, console.out());
             }
             if (result.mailboxes().stream().anyMatch(mailbox -> mailbox.run().isPresent())) {
-                console.log().info("journal", "directory", journals.directory(), "message",
+                console.log().info("journal", "command", "run", "directory", journals.directory(), "message",
                         "'" + console.command("runs") + "' lists the runs");
             }
             return result.exitCode();

@@ -43,8 +43,8 @@ public final class Applying {
             } else {
                 RunPrinter.print(result, console.out());
             }
-            console.log().info("journal", "run", result.runId().value(), "directory", journals.directory(),
-                    "message", "'" + console.command("runs") + "' lists it");
+            console.log().info("journal", "command", "apply", "run", result.runId().value(), "directory",
+                    journals.directory(), "message", "'" + console.command("runs") + "' lists it");
             return RunExitCode.of(result);
         }
     }

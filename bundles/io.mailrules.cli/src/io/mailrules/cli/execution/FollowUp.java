@@ -95,7 +95,7 @@ public final class FollowUp {
             } else {
                 RunPrinter.print(result, console.out());
             }
-            console.log().info("journal", "run", result.runId().value(), "kind", command, "directory",
+            console.log().info("journal", "command", command, "run", result.runId().value(), "directory",
                     journals.directory(), "message", "'" + console.command("runs") + "' lists it");
             return RunExitCode.of(result);
         }

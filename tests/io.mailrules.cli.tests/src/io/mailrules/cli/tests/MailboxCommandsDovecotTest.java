@@ -214,7 +214,7 @@ class MailboxCommandsDovecotTest {
 
             assertEquals(0, undo.exitCode(), undo.toString());
             assertEquals(before, Census.of(client), "undo did not restore the mailbox");
-            assertEquals("undo", LogLines.only(LogLines.text(undo.err()), "journal").get("kind"), undo.toString());
+            assertEquals("undo", LogLines.only(LogLines.text(undo.err()), "journal").get("command"), undo.toString());
             CommandRun again = mailrules("undo", runId);
             assertEquals(1, again.exitCode(), again.toString());
             assertTrue(again.err().contains(runId), again.toString());
