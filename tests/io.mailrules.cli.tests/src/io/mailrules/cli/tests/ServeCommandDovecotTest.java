@@ -124,6 +124,8 @@ class ServeCommandDovecotTest {
         }
         assertEquals(2, completedRuns().size());
         String logged = Files.readString(log);
+        // everything the serve process wrote to standard error, libraries and JVM included, is a log line
+        assertTrue(LogLines.text(logged).size() >= 8, logged);
         assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ level=info event=scheduled schedule=often"
                 + " timing=\"every 2 seconds\" jobs=routing next=\\S+")), logged);
         assertEquals(2, logged.lines().filter(line -> line.matches("time=\\S+ level=info event=mailbox schedule=often job=routing"
