@@ -66,8 +66,9 @@ public final class ServeCommand implements Command {
                 cron "m h dom mon dow" run JOBS) in this machine's time zone, until stopped. Each firing
                 plans and applies its jobs as 'mailrules run --job' does: mailbox by mailbox, several at once,
                 each journaled. Writes one log line per event to standard error, each with its time and
-                level (schedule, job, mailbox, status, counts, run id, error). SIGTERM or Ctrl-C finishes the batches in flight,
-                closes their journals and exits with 0. Edit the file, then restart serve to pick it up.
+                level (schedule, job, mailbox, status, counts, run id, error). SIGTERM or Ctrl-C finishes
+                the batches in flight, closes their journals and exits with 0. Edit the file, then restart
+                serve to pick it up.
 
                   --every DURATION                     run every DURATION (30s, 15m, 2h) instead of the
                                                        schedules' own times; a file without schedules then
