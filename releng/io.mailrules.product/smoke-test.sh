@@ -28,7 +28,7 @@ top_level() {
   local name="$1" expected="$2"
   shift 2
   status=0
-  (cd "$out" && env -u DISPLAY -u WAYLAND_DISPLAY HOME="$out/home" "$mailrules" "$@") \
+  (cd "$out" && env -u DISPLAY -u WAYLAND_DISPLAY -u GDK_BACKEND HOME="$out/home" "$mailrules" "$@") \
     >"$out/$name.out" 2>"$out/$name.err" || status=$?
   [ "$status" -eq "$expected" ] || fail "mailrules $* exited with $status, not $expected" "$out/$name.out" "$out/$name.err"
 }
@@ -64,6 +64,7 @@ unknown() {
 unknown unknown-command "mailrules: unknown command 'frobnicate'" frobnicate
 unknown unknown-option "mailrules: unknown option '--frobnicate'" --frobnicate
 unknown unknown-equinox-option "mailrules: unknown option '-vmargs'" -data "$out/workspace" -vmargs -Xmx9g
+unknown no-display "mailrules: no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); the commands need none"
 echo "product smoke test: --help, -h, help, --version, -V, version, and unknown commands and options answer without a display"
 
 # The headless commands, without a display: the documented examples are clean (relative paths, as a user types

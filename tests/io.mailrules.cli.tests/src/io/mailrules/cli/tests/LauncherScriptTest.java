@@ -153,6 +153,13 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theWorkbenchWithoutADisplayIsRefusedWithTheOverview() throws Exception {
+        assertTrue(refused(Map.of()).startsWith("mailrules: no display to open the workbench on (DISPLAY and"
+                + " WAYLAND_DISPLAY are unset); the commands need none\n\n"));
+        assertTrue(refused(Map.of(), "-data", "ws").endsWith(" io.mailrules.cli.Main help"));
+    }
+
+    @Test
     void commandsAreToldTheNameTheLauncherWasInvokedBy() throws Exception {
         String byPath = launch(Map.of(), "runs");
         assertTrue(byPath.contains(" -Dmailrules.invokedAs=" + installation.launcher() + " "), byPath);
