@@ -24,8 +24,9 @@ public final class Main {
     /** The system property through which the launcher passes the command as the user typed it. */
     public static final String INVOKED_AS_PROPERTY = "mailrules.invokedAs";
 
-    // Characters a shell takes literally, so the name can be shown unquoted in commands to copy.
-    private static final Pattern SHELL_WORD = Pattern.compile("[A-Za-z0-9_./+%@:,=-]+");
+    // Characters a shell takes literally, so the name can be shown unquoted in commands to copy ('=' is not: a
+    // first word with one is an assignment).
+    private static final Pattern SHELL_WORD = Pattern.compile("[A-Za-z0-9_./+%@:,-]+");
 
     private final Commands commands;
 

@@ -10,18 +10,22 @@ public final class Usage {
             Exit codes: 0 ok, 1 rule errors, 2 connection or authentication errors, 3 partial run,
                         64 wrong command line, 70 internal error.""";
 
+    /** An option the launcher script passes on to the workbench, e.g. {@code -data DIR}. */
+    public record WorkbenchOption(String synopsis, String description) {
+    }
+
     /**
      * What the launcher script accepts instead of a command, and passes on to the workbench; it refuses anything
      * else before the workbench starts. The script has the same list: LauncherScriptTest keeps the two equal.
      */
-    public static final List<String[]> WORKBENCH_OPTIONS = List.of(
-            new String[] {"-data DIR", "the workspace folder (default ~/mailrules-workspace)"},
-            new String[] {"-clean", "clear the workbench's plug-in caches before it starts"},
-            new String[] {"-consoleLog", "copy the workbench's error log to standard output"},
-            new String[] {"--demo", "start the demo server and open its sample rules (as 'demo' does)"},
-            new String[] {"--port N", "with --demo: the demo server's IMAP port (default: a free one)"},
-            new String[] {"--screenshot FILE.png", "save a picture of the window once it is open"},
-            new String[] {"--exit-after-startup", "close the workbench again once its window is open"});
+    public static final List<WorkbenchOption> WORKBENCH_OPTIONS = List.of(
+            new WorkbenchOption("-data DIR", "the workspace folder (default ~/mailrules-workspace)"),
+            new WorkbenchOption("-clean", "clear the workbench's plug-in caches before it starts"),
+            new WorkbenchOption("-consoleLog", "copy the workbench's error log to standard output"),
+            new WorkbenchOption("--demo", "start the demo server and open its sample rules (as 'demo' does)"),
+            new WorkbenchOption("--port N", "with --demo: the demo server's IMAP port (default: a free one)"),
+            new WorkbenchOption("--screenshot FILE.png", "save a picture of the window once it is open"),
+            new WorkbenchOption("--exit-after-startup", "close the workbench again once its window is open"));
 
     private final Commands commands;
     private final String invokedAs;
@@ -49,8 +53,8 @@ public final class Usage {
         to.println();
         to.println("Workbench options (no command; they need a display, other Equinox options are refused and JVM");
         to.println("options go in MAILRULES_VMARGS):");
-        for (String[] option : WORKBENCH_OPTIONS) {
-            to.printf("  %-" + width + "s   %s%n", option[0], option[1]);
+        for (WorkbenchOption option : WORKBENCH_OPTIONS) {
+            to.printf("  %-" + width + "s   %s%n", option.synopsis(), option.description());
         }
         to.println();
         to.println("Run '" + invokedAs + " help COMMAND' for a command's details.");

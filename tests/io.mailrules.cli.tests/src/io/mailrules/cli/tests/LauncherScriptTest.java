@@ -110,8 +110,8 @@ class LauncherScriptTest {
     @Test
     void everyWorkbenchOptionTheHelpListsIsPassedOnToTheWorkbench() throws Exception {
         List<String> args = new ArrayList<>();
-        for (String[] option : Usage.WORKBENCH_OPTIONS) {
-            String[] words = option[0].split(" ");
+        for (Usage.WorkbenchOption option : Usage.WORKBENCH_OPTIONS) {
+            String[] words = option.synopsis().split(" ");
             args.add(words[0]);
             if (words.length > 1) {
                 args.add(words[0].equals("--port") ? "3143" : "value-of-" + words[0].replace("-", ""));
