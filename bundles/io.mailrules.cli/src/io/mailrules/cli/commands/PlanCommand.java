@@ -95,8 +95,8 @@ public final class PlanCommand implements Command {
         } else {
             new PlanPrinter(ZoneId.systemDefault()).print(compiled, arguments.has("--explain"), console.out());
         }
-        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with 'mailrules apply "
-                + saved + "'.").orElse("Dry run: nothing was changed."));
+        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with '"
+                + console.command("apply " + saved) + "'.").orElse("Dry run: nothing was changed."));
         return ExitCode.OK;
     }
 

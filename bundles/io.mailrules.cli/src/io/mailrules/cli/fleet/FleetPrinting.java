@@ -9,17 +9,15 @@ import io.mailrules.cli.output.RunPrinter;
 import io.mailrules.engine.CompiledPlan;
 
 /**
- * What {@code mailrules run} shows of each mailbox as it finishes: its plan and what was done, for people; or, with
- * {@code --json}, only its problems on standard error, the JSON summary coming at the end.
+ * What {@code mailrules run} shows of each mailbox as it finishes: its plan and what was done on standard output,
+ * for people (with {@code --json}, nothing: the JSON summary comes at the end), and its outcome in the log.
  */
 public final class FleetPrinting implements FleetListener {
 
-    private final String command;
     private final Console console;
     private final boolean json;
 
-    public FleetPrinting(String command, Console console, boolean json) {
-        this.command = command;
+    public FleetPrinting(Console console, boolean json) {
         this.console = console;
         this.json = json;
     }
@@ -35,10 +33,6 @@ public final class FleetPrinting implements FleetListener {
             RunPrinter.print(outcome.run().get(), console.out());
             console.out().println();
         }
-        if (outcome.run().isEmpty() && outcome.error().isPresent()) {
-            console.err().println("mailrules " + command + ": " + outcome.error().get()
-                    + (outcome.status().equals("failed") ? " Nothing was changed in mailbox " + outcome.mailbox()
-                            + "." : ""));
-        }
+        MailboxOutcomeLog.write(console.log(), outcome);
     }
 }
