@@ -52,7 +52,8 @@ public sealed interface Refusal {
             String share = folderMessages.isPresent()
                     ? count + " of " + folderMessages.getAsLong() + " messages ("
                             + percent(count, folderMessages.getAsLong()) + ")"
-                    : count + " messages (the plan does not say how many the folder holds; plan again)";
+                    : count + (count == 1 ? " message" : " messages")
+                            + " (the plan does not say how many the folder holds; plan again)";
             return "mailbox " + mailbox + ", folder \"" + folder + "\": " + Refusal.rulesText(rules) + " would "
                     + kind.word() + " " + share + "; the limit of " + block + " is " + kind.word() + " at most "
                     + limit.describe() + " (" + limit.source() + ")";
