@@ -121,7 +121,7 @@ final class MailboxRun {
         if (verdict.refused()) {
             refused = verdict.refusals();
             recorder.refused(plan.mailbox(), refused);
-            recorder.progress().mailboxFailed(plan.mailbox(), refused.stream().map(Refusal::message)
+            recorder.progress().mailboxRefused(plan.mailbox(), refused.stream().map(Refusal::message)
                     .collect(Collectors.joining("; ")), notSent());
             return false;
         }

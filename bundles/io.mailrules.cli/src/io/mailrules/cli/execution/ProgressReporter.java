@@ -114,6 +114,12 @@ public final class ProgressReporter implements RunProgress {
         err.println(fields("mailbox", mailbox, "failed", message, "notSent", batchesNotSent));
     }
 
+    @Override
+    public synchronized void mailboxRefused(String mailbox, String reasons, int batchesNotSent) {
+        endLine();
+        err.println(fields("mailbox", mailbox, "refused", reasons, "notSent", batchesNotSent));
+    }
+
     /** Ends the redrawn line so that what follows starts on a line of its own. */
     public synchronized void endLine() {
         if (lineShown) {
