@@ -310,7 +310,8 @@ public final class PreviewView extends ViewPart {
         String text = outcome.run().map(run -> "run " + run.runId() + ": "
                 + run.status().name().toLowerCase(Locale.ROOT) + ", " + run.batchesDone()
                 + " batch(es) done, " + run.batchesFailed() + " failed, " + run.batchesNotSent() + " not sent; "
-                + run.uidsActedOn() + " message action(s); the Runs view can undo it" + refused(run))
+                + run.uidsActedOn() + " message action(s)" + (run.batchesDone() > 0 ? "; the Runs view can undo it"
+                        : "") + refused(run))
                 .orElseGet(() -> outcome.problem().orElse(""));
         status.setText("Applied " + applied.file() + ": " + text);
         status.getParent().layout(true, true);

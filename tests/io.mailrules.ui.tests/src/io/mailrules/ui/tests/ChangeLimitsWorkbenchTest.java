@@ -27,10 +27,12 @@ import io.mailrules.tests.support.ApplyPastChecksPage;
 import io.mailrules.tests.support.PreviewViewPage;
 import io.mailrules.tests.support.RulesEditorPage;
 import io.mailrules.tests.support.RunsViewPage;
+import io.mailrules.tests.support.ViewPage;
 import io.mailrules.tests.support.Wait;
 import io.mailrules.tests.support.WorkbenchWindowPage;
 import io.mailrules.ui.demo.DemoWorkspace;
 import io.mailrules.ui.mail.WorkbenchMail;
+import io.mailrules.ui.preview.PreviewView;
 
 /**
  * The change limits in the workbench, on the demo server: a rule that would move most of INBOX to Trash is warned
@@ -104,6 +106,7 @@ class ChangeLimitsWorkbenchTest {
 
         RunsViewPage runs = RunsViewPage.show();
         int runsBefore = runs.runs().size();
+        ViewPage.show(PreviewView.ID);
         PreviewViewPage again = PreviewViewPage.waitForView();
         again.applyAndExpectTheQuestion().applyOthersOnly();
         String refused = again.waitForApplied();
@@ -111,6 +114,7 @@ class ChangeLimitsWorkbenchTest {
         assertTrue(refused.contains("refused, nothing changed in: " + first.name()), refused);
         assertEquals(inboxBefore, placements(first, "INBOX"), "the refused mailbox is as it was");
         assertEquals(foldersBefore, folderNames(first), "no folder created");
+        RunsViewPage.show();
         Wait.until("the refused run in the Runs view", () -> runs.runs().size() == runsBefore + 1
                 && runs.runs().get(0).get(runs.column("Status")).equals("refused"));
         runs.select(runs.runs().get(0).get(runs.column("Run")));
