@@ -112,6 +112,7 @@ class ChangeLimitsWorkbenchTest {
         String refused = again.waitForApplied();
         assertTrue(refused.contains(": refused, 0 batch(es) done"), refused);
         assertTrue(refused.contains("refused, nothing changed in: " + first.name()), refused);
+        assertFalse(refused.contains("undo"), "nothing to undo: " + refused);
         assertEquals(inboxBefore, placements(first, "INBOX"), "the refused mailbox is as it was");
         assertEquals(foldersBefore, folderNames(first), "no folder created");
         RunsViewPage.show();
