@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.run.RunStatus;
 import io.mailrules.imap.testsupport.DovecotServer;
@@ -100,6 +103,15 @@ class ServerWithoutMoveDovecotTest {
             assertFalse(client.exists("Bounces"));
             assertEquals(RunStatus.REFUSED, new JournalStore(work.resolve("journal")).history().runs().getFirst()
                     .status());
+
+            CommandRun json = mailrules("run", "courier.mailrules", "--json");
+            assertEquals(4, json.exitCode(), json.toString());
+            JsonObject summary = JsonParser.parseString(json.out()).getAsJsonObject();
+            assertEquals(4, summary.get("exitCode").getAsInt(), json.toString());
+            JsonObject mailbox = summary.getAsJsonArray("mailboxes").get(0).getAsJsonObject();
+            assertEquals("refused", mailbox.get("status").getAsString(), json.toString());
+            assertEquals(CANNOT, mailbox.getAsJsonArray("refusals").get(0).getAsString(), json.toString());
+            assertEquals(inbox, client.contents("INBOX"), "refused again, still nothing changed");
         }
     }
 
