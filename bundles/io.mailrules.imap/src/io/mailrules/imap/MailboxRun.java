@@ -244,7 +244,8 @@ final class MailboxRun {
 
     /** Batches done by an earlier attempt, or left out as agreed, count as neither sent nor not sent. */
     private int notSent() {
-        return (int) plan.batches().stream().filter(batch -> !earlier.isDone(batch.id()) && !leftOut.contains(batch.id()))
-                .count() - reports.size();
+        return (int) plan.batches().stream()
+                .filter(batch -> !earlier.isDone(batch.id()) && !leftOut.contains(batch.id())).count()
+                - reports.size();
     }
 }

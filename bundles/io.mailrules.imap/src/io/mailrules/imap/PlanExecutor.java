@@ -30,8 +30,8 @@ import java.util.UUID;
  * The journal closes as COMPLETED when every batch succeeded; INTERRUPTED when the run was cancelled or a connection
  * broke before every batch was tried (between a batch's intent and its answer, or between batches), so that a resume
  * is offered; REFUSED when a check on the plan refused every mailbox before anything was sent; otherwise PARTIAL when
- * any batch or mailbox succeeded and FAILED when none did. Mailboxes run one after the other; each runs in its own session and
- * shares only the journal, so they can be run in parallel later.
+ * any batch or mailbox succeeded and FAILED when none did. Mailboxes run one after the other; each runs in its own
+ * session and shares only the journal, so they can be run in parallel later.
  */
 public final class PlanExecutor {
 

@@ -44,7 +44,8 @@ public final class PlanChecks {
                     batch.uids().stream().forEach(uid -> tally.add(rule(messages, uid)));
                     continue;
                 }
-                if (!(batch.command() instanceof BatchCommand.Move || batch.command() instanceof BatchCommand.Expunge)) {
+                if (!(batch.command() instanceof BatchCommand.Move
+                        || batch.command() instanceof BatchCommand.Expunge)) {
                     continue;
                 }
                 batch.uids().stream().forEach(uid -> {

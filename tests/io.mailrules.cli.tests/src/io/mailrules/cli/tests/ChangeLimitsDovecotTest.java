@@ -293,8 +293,9 @@ class ChangeLimitsDovecotTest {
         String logged = Files.readString(log);
         List<String> refusedLines = logged.lines().filter(line -> line.contains("status=refused")).toList();
         assertEquals(1, refusedLines.size(), "refused once, then held: " + logged);
-        assertTrue(refusedLines.getFirst().contains("error=\"refused, nothing changed: mailbox big, folder \\\"INBOX\\\":"
-                + " rule purge-old/purge would remove 9 of 10 messages (90.0%); " + LIMIT + "\""), logged);
+        assertTrue(refusedLines.getFirst().contains("error=\"refused, nothing changed: mailbox big, folder"
+                + " \\\"INBOX\\\": rule purge-old/purge would remove 9 of 10 messages (90.0%); " + LIMIT + "\""),
+                logged);
         assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ event=mailbox schedule=\\S+ job=purge-old"
                 + " mailbox=big status=held since=\\S+ error=.*not run again until a run of the mailbox completes,"
                 + " e.g. 'mailrules run serve.mailrules --job purge-old --mailbox big --allow-large', or serve"

@@ -64,7 +64,8 @@ class PlanChecksOnRulesTest {
     @Test
     void theReportedOneLineRuleIsRefusedByDefault() throws MailboxException {
         inbox(1600, 3);
-        List<Refusal> refusals = refusals("rules purge-old for test { rule purge when older than 1 days then expunge }");
+        List<Refusal> refusals = refusals(
+                "rules purge-old for test { rule purge when older than 1 days then expunge }");
         assertEquals(List.of("mailbox test, folder \"INBOX\": rule purge-old/purge would remove 1600 of 1600 messages"
                 + " (100.0%); the limit of rules 'purge-old' is remove at most 20% and 2000 (the default)"),
                 refusals.stream().map(Refusal::message).toList());

@@ -90,8 +90,8 @@ class ChangeLimitsWorkbenchTest {
         assertTrue(preview.status().contains("Apply would stop at " + demo.server().mailboxes().size()
                 + " mailbox(es) and asks before going past"), preview.status());
         String checks = preview.checks();
-        assertTrue(checks.contains("mailbox " + first.name() + ", folder \"INBOX\": rule purge-old/purge would remove "),
-                checks);
+        assertTrue(checks.contains("mailbox " + first.name() + ", folder \"INBOX\": rule purge-old/purge would"
+                + " remove "), checks);
         assertTrue(checks.contains("the limit of rules 'purge-old' is remove at most 20% and 2000 (the default)"),
                 checks);
 
