@@ -77,7 +77,7 @@ public final class RunCommand implements Command {
                 half of a folder and more than 5,000 messages, or a command the server cannot carry out
                 safely (a move without MOVE and UIDPLUS), refuses that mailbox whole: no folder is created,
                 no flag stored, and its journal says refused. The other mailboxes still run. A first full
-                archive (half of INBOX to Archive/{year}) is one 'mailrules run FILE --allow-large'.
+                archive (more than half of INBOX to Archive/{year}) is 'mailrules run FILE --allow-large'.
 
                 Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached or logged in
                 to, 3 partial run (some mailboxes or batches failed; the others were done), 4 some mailboxes
