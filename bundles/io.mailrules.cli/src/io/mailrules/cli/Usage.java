@@ -8,6 +8,7 @@ public final class Usage {
 
     private static final String EXIT_CODES = """
             Exit codes: 0 ok, 1 rule errors, 2 connection or authentication errors, 3 partial run,
+                        4 refused by a change limit or the server (nothing changed in that mailbox),
                         64 wrong command line, 70 internal error.""";
 
     /** An option the launcher script passes on to the workbench, e.g. {@code -data DIR}. */

@@ -13,6 +13,7 @@ import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.UsageException;
 import io.mailrules.cli.execution.CancelOnShutdown;
+import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.Planning;
 import io.mailrules.cli.execution.RulesInUse;
@@ -74,7 +75,13 @@ public final class ServeCommand implements Command {
                                                        schedules' own times; a file without schedules then
                                                        runs all its jobs
                   --journal DIR                        as for 'apply'
-                """ + FleetLimits.HELP + LogFormat.HELP + """
+                """ + FleetLimits.HELP + CheckOptions.SERVE_HELP + LogFormat.HELP + """
+
+                Each mailbox's plan is checked before anything is sent, as for 'run'. A mailbox a check
+                refuses changes not at all, is logged (status=refused) and is then held: later firings skip
+                it (status=held) until the journal shows a completed run of it that started after the
+                refusal, e.g. 'mailrules run FILE --job J --mailbox M --allow-large' by hand. serve has no
+                --allow-large: a standing exception belongs in the block's 'limits { ... }'.
 
                 Exit code: 0 stopped by a signal, 1 rule errors or no schedule to run, 64 wrong options.""";
     }
@@ -88,7 +95,9 @@ public final class ServeCommand implements Command {
     public int run(List<String> args, Console console) throws Exception {
         Set<String> valued = new HashSet<>(FleetLimits.OPTIONS);
         valued.addAll(Set.of("--every", "--journal"));
-        Arguments arguments = Arguments.parse(args, Set.of(), valued);
+        valued.addAll(CheckOptions.VALUED);
+        Arguments arguments = Arguments.parse(args, Set.of(CheckOptions.SKIP_UNSUPPORTED), valued);
+        CheckOptions checks = CheckOptions.fromServe(arguments);
         String file = arguments.single("rules file");
         Optional<Duration> every = Durations.option(arguments, "--every");
         FleetLimits limits = FleetLimits.from(arguments);
@@ -109,10 +118,10 @@ public final class ServeCommand implements Command {
                     journals.directory().toString(), "parallel", limits.parallel(), "perHost", limits.perHost());
             // Every firing after the first looks at new mail only, where the rules allow (see incremental runs).
             FolderStateStore states = FolderStateStore.in(journals.directory());
-            FleetRun fleet = new FleetRun(limits.wiring(clock), rules.logins(), journals,
+            FleetRun fleet = new FleetRun(limits.wiring(clock), checks.gate(rules.model()), rules.logins(), journals,
                     limits.parallel(), console.log(), stop).incremental(states, states);
             int fired = new ScheduleLoop(clock, ScheduleLoop.sleeping(clock, stop), stop, log).run(schedules,
-                    new ScheduledRuns(allJobs, fleet, stop, log));
+                    new ScheduledRuns(allJobs, fleet, stop, log, journals, clock, console.command("run " + file)));
             log.info("stopped", "firings", fired);
             return ExitCode.OK;
         } finally {

@@ -6,6 +6,8 @@ import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.output.RunPrinter;
+import io.mailrules.cli.output.Refusals;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunResult;
@@ -20,8 +22,9 @@ public final class Applying {
     private Applying() {
     }
 
-    public static int apply(MailWiring wiring, Plan plan, MailboxLogins logins, JournalStore journals, boolean json,
-            Console console) throws CommandFailedException {
+    /** @param gate what each mailbox's part is checked against before anything is sent to it */
+    public static int apply(MailWiring wiring, Plan plan, PlanGate gate, MailboxLogins logins, JournalStore journals,
+            boolean json, Console console) throws CommandFailedException {
         if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
             console.log().info("nothingToDo", "message", "the plan has no batches and no folders to create");
             return ExitCode.OK;
@@ -31,7 +34,7 @@ public final class Applying {
         try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.log())) {
             RunResult result;
             try {
-                result = wiring.apply(plan, logins, journals, progress);
+                result = wiring.apply(plan, gate, logins, journals, progress);
             } catch (IOException e) {
                 progress.endLine();
                 throw new CommandFailedException(ExitCode.PARTIAL_RUN, "cannot write the journal in "
@@ -43,6 +46,7 @@ public final class Applying {
             } else {
                 RunPrinter.print(result, console.out());
             }
+            Refusals.explain(result, console.log());
             console.log().info("journal", "command", "apply", "run", result.runId().value(), "directory",
                     journals.directory(), "message", "'" + console.command("runs") + "' lists it");
             return RunExitCode.of(result);

@@ -132,6 +132,12 @@ public final class ProgressReporter implements RunProgress {
         log.error("mailboxFailed", "mailbox", mailbox, "error", message, "notSent", batchesNotSent);
     }
 
+    @Override
+    public synchronized void mailboxRefused(String mailbox, String reasons, int batchesNotSent) {
+        endLine();
+        log.warn("mailboxRefused", "mailbox", mailbox, "reasons", reasons, "notSent", batchesNotSent);
+    }
+
     /** Ends the redrawn line so that what follows starts on a line of its own. */
     public synchronized void endLine() {
         if (lineShown) {

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import io.mailrules.cli.Console;
 import io.mailrules.cli.output.PlanPrinter;
+import io.mailrules.cli.output.Refusals;
 import io.mailrules.cli.output.RunPrinter;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.engine.CompiledPlan;
 
 /**
@@ -16,17 +18,20 @@ public final class FleetPrinting implements FleetListener {
 
     private final Console console;
     private final boolean json;
+    private final PlanGate gate;
 
-    public FleetPrinting(Console console, boolean json) {
+    /** @param gate what the run checks each plan against, for the plan's lines on what it refuses */
+    public FleetPrinting(Console console, boolean json, PlanGate gate) {
         this.console = console;
         this.json = json;
+        this.gate = gate;
     }
 
     @Override
     public void finished(MailboxOutcome outcome, Optional<CompiledPlan> plan) {
         if (!json && plan.isPresent()) {
             // Plans for applying carry no message rows: counts, folder changes and folders to create only.
-            new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), console.out());
+            new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), gate, console.out());
             console.out().println();
         }
         if (!json && outcome.run().isPresent()) {
@@ -34,5 +39,6 @@ public final class FleetPrinting implements FleetListener {
             console.out().println();
         }
         MailboxOutcomeLog.write(console.log(), outcome);
+        outcome.run().ifPresent(run -> Refusals.explain(run, console.log()));
     }
 }

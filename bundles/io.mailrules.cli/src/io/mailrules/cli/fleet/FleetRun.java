@@ -11,6 +11,9 @@ import io.mailrules.cli.log.Log;
 import io.mailrules.cli.execution.ProgressReporter;
 import io.mailrules.cli.execution.RunExitCode;
 import io.mailrules.cli.execution.StopSignal;
+import io.mailrules.cli.output.Refusals;
+import io.mailrules.cli.output.RunPrinter;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
@@ -34,6 +37,7 @@ import io.mailrules.imap.MailboxLogins;
 public final class FleetRun {
 
     private final MailWiring wiring;
+    private final PlanGate gate;
     private final MailboxLogins logins;
     private final JournalStore journals;
     private final int parallel;
@@ -42,10 +46,14 @@ public final class FleetRun {
     private final FolderStates earlierRuns;
     private final Optional<FolderStateStore> remembered;
 
-    /** @param log where batch log lines and per-mailbox failures go (standard error) */
-    public FleetRun(MailWiring wiring, MailboxLogins logins, JournalStore journals, int parallel, Log log,
-            StopSignal stop) {
+    /**
+     * @param gate what each mailbox's plan is checked against before anything is sent to the mailbox
+     * @param log where batch log lines and per-mailbox failures go (standard error)
+     */
+    public FleetRun(MailWiring wiring, PlanGate gate, MailboxLogins logins, JournalStore journals, int parallel,
+            Log log, StopSignal stop) {
         this.wiring = wiring;
+        this.gate = gate;
         this.logins = logins;
         this.journals = journals;
         this.parallel = parallel;
@@ -57,6 +65,7 @@ public final class FleetRun {
 
     private FleetRun(FleetRun fleet, FolderStates earlierRuns, FolderStateStore remembered) {
         this.wiring = fleet.wiring;
+        this.gate = fleet.gate;
         this.logins = fleet.logins;
         this.journals = fleet.journals;
         this.parallel = fleet.parallel;
@@ -115,7 +124,7 @@ public final class FleetRun {
         }
         MailboxOutcome outcome;
         try {
-            RunResult result = wiring.apply(plan, logins, journals,
+            RunResult result = wiring.apply(plan, gate, logins, journals,
                     new ProgressReporter(plan, log, stop::isStopped));
             outcome = applied(mailbox, plan, result, since(started));
             remember(AppliedFolders.done(compiled, Optional.of(result)));
@@ -152,8 +161,10 @@ public final class FleetRun {
         if (report.failure().isPresent()) {
             return report.failure();
         }
-        Optional<String> refused = report.refusedFolders().stream().findFirst()
-                .map(refusal -> refusal.folder() + " left alone: " + refusal.reason());
+        if (report.isRefused()) {
+            return Optional.of(Refusals.summary(report.refusals()));
+        }
+        Optional<String> refused = report.refusedFolders().stream().findFirst().map(RunPrinter::folderProblem);
         if (refused.isPresent()) {
             return refused;
         }

@@ -17,7 +17,7 @@ public enum LogLevel {
     public static LogLevel ofExitCode(int exitCode) {
         return switch (exitCode) {
             case ExitCode.OK -> INFO;
-            case ExitCode.PARTIAL_RUN -> WARN;
+            case ExitCode.PARTIAL_RUN, ExitCode.REFUSED -> WARN;
             default -> ERROR;
         };
     }

@@ -90,6 +90,10 @@ class FleetCommandsDovecotTest {
 
     private static final String RULES = """
             rules routing for TARGETS in "INBOX" {
+                // one newsletter of four messages is a quarter of the folder: past the default limit of 20%
+                limits {
+                    remove at most 10
+                }
                 rule bounces when subject contains "Undelivered" then move to "Bounces"
                 rule vip when from domain "bigcustomer.com" then flag
                 rule old-news when subject contains "Newsletter" then delete
