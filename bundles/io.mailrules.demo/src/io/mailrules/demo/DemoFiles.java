@@ -74,6 +74,10 @@ public final class DemoFiles {
                 }
 
                 retention cleanup for sales layout sales {
+                    // Runs refuse to remove more than 20% of a folder; expired newsletters can be most of theirs.
+                    limits {
+                        remove at most 500
+                    }
                     in "Newsletters" keep 30 days then delete
                     in "INBOX" keep 365 days then move to "Archive/{year}"
                 }

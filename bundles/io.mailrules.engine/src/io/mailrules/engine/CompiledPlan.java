@@ -1,8 +1,10 @@
 package io.mailrules.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import io.mailrules.core.check.ServerSupport;
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.plan.Plan;
 
@@ -11,15 +13,27 @@ import io.mailrules.core.plan.Plan;
  *
  * @param folderStates what planning saw of every folder it evaluated, acted on or not: once a run has applied the
  *        plan to a folder without a failure, recording its state lets the next run look at new mail only
+ * @param servers what each mailbox's server can carry out safely, as planning found it, by mailbox
  */
-public record CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates) {
+public record CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates,
+        Map<String, ServerSupport> servers) {
     public CompiledPlan {
         Objects.requireNonNull(plan, "plan");
         explanations = List.copyOf(explanations);
         folderStates = List.copyOf(folderStates);
+        servers = Map.copyOf(servers);
+    }
+
+    public CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates) {
+        this(plan, explanations, folderStates, Map.of());
     }
 
     public CompiledPlan(Plan plan, List<RuleExplanation> explanations) {
         this(plan, explanations, List.of());
+    }
+
+    /** What the mailbox's server can carry out; everything when planning did not say. */
+    public ServerSupport server(String mailbox) {
+        return servers.getOrDefault(mailbox, ServerSupport.ALL);
     }
 }

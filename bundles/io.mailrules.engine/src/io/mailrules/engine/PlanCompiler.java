@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.mailrules.core.check.ServerSupport;
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.plan.Batch;
@@ -75,13 +76,16 @@ public final class PlanCompiler {
         int[] nextSequence = {0};
         List<MailboxPlan> mailboxes = new ArrayList<>();
         List<FolderState> seen = new ArrayList<>();
+        Map<String, ServerSupport> servers = new LinkedHashMap<>();
         for (Map.Entry<Mailbox, List<Job>> entry : JobSelection.mailboxes(selected, request.mailboxes()).entrySet()) {
             mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence,
                     request.source().sha256(), seen));
+            servers.put(entry.getKey().getName(), access.support(entry.getKey().getName()));
         }
         PlanId id = request.id().orElseGet(() -> new PlanId("plan-" + ID_TIME.format(now) + "-"
                 + request.source().sha256().substring(0, 8)));
-        return new CompiledPlan(new Plan(id, now, request.source(), mailboxes), explain(jobs, selected), seen);
+        return new CompiledPlan(new Plan(id, now, request.source(), mailboxes), explain(jobs, selected), seen,
+                servers);
     }
 
     /** How each rule of the selected jobs is evaluated; needs no server. */

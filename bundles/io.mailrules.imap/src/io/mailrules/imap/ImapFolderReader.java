@@ -40,7 +40,10 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
         return folder;
     }
 
-    /** UIDVALIDITY, UIDNEXT and (with CONDSTORE) HIGHESTMODSEQ as the server reported them when the folder opened. */
+    /**
+     * UIDVALIDITY, UIDNEXT, (with CONDSTORE) HIGHESTMODSEQ and the number of messages as the server reported them
+     * when the folder opened.
+     */
     @Override
     public FolderSnapshot snapshot() throws MailboxException {
         try {
@@ -50,7 +53,8 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
             }
             long modSeq = mailbox.capabilities().condStore() ? folder.getHighestModSeq() : -1;
             return new FolderSnapshot(layoutPath, folder.getUIDValidity(), uidNext,
-                    modSeq >= 0 ? OptionalLong.of(modSeq) : OptionalLong.empty());
+                    modSeq >= 0 ? OptionalLong.of(modSeq) : OptionalLong.empty(),
+                    OptionalLong.of(folder.getMessageCount()));
         } catch (MessagingException e) {
             throw mailbox.failures().duringCommand("read the state of folder \"" + layoutPath + "\"", e);
         }

@@ -270,18 +270,20 @@ public final class ImapMailbox implements AutoCloseable {
     }
 
     /**
-     * A folder's UIDVALIDITY, UIDNEXT and, with CONDSTORE, HIGHESTMODSEQ by STATUS, without selecting it; empty when
-     * the server's answer lacks one of them.
+     * A folder's messages, UIDVALIDITY, UIDNEXT and, with CONDSTORE, HIGHESTMODSEQ by STATUS, without selecting it;
+     * empty when the server's answer lacks one of them.
      */
     Optional<FolderSnapshot> statusSnapshot(String layoutPath) throws MailboxException {
-        Status status = capabilities.condStore() ? status(layoutPath, "UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ")
-                : status(layoutPath, "UIDVALIDITY", "UIDNEXT");
-        if (status == null || status.uidvalidity <= 0 || status.uidnext <= 0
+        Status status = capabilities.condStore()
+                ? status(layoutPath, "MESSAGES", "UIDVALIDITY", "UIDNEXT", "HIGHESTMODSEQ")
+                : status(layoutPath, "MESSAGES", "UIDVALIDITY", "UIDNEXT");
+        if (status == null || status.uidvalidity <= 0 || status.uidnext <= 0 || status.total < 0
                 || capabilities.condStore() && status.highestmodseq < 0) {
             return Optional.empty();
         }
         return Optional.of(new FolderSnapshot(layoutPath, status.uidvalidity, status.uidnext,
-                capabilities.condStore() ? OptionalLong.of(status.highestmodseq) : OptionalLong.empty()));
+                capabilities.condStore() ? OptionalLong.of(status.highestmodseq) : OptionalLong.empty(),
+                OptionalLong.of(status.total)));
     }
 
     /** The UIDNEXT of a folder by STATUS, for servers that leave it out of the SELECT answer. */

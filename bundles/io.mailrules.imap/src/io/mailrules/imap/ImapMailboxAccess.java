@@ -1,5 +1,6 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.check.ServerSupport;
 import io.mailrules.core.source.FolderReader;
 import io.mailrules.core.source.HostUnreachableException;
 import io.mailrules.core.source.MailboxAccess;
@@ -43,6 +44,12 @@ public final class ImapMailboxAccess implements MailboxAccess, AutoCloseable {
                 .filter(folder -> folder.getValue().stream().anyMatch(attribute -> attribute.equalsIgnoreCase("\\Trash")))
                 .map(Map.Entry::getKey).findFirst();
         return new ServerFolders(connected.folderNames(), listed.keySet(), trash);
+    }
+
+    @Override
+    public ServerSupport support(String mailbox) throws MailboxException {
+        ServerCapabilities capabilities = session(mailbox).capabilities();
+        return ServerSupport.of(capabilities.move(), capabilities.uidPlus());
     }
 
     @Override

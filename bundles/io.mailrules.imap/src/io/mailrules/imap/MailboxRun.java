@@ -1,5 +1,8 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.check.PlanGate;
+import io.mailrules.core.check.Refusal;
+import io.mailrules.core.check.ServerSupport;
 import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.TargetMark;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Applies one mailbox's part of a plan in its own session: provisions the missing folders, then per folder checks
@@ -54,17 +58,26 @@ final class MailboxRun {
     private final MailboxPlan plan;
     private final EarlierAttempts earlier;
     private final Optional<ImapMailbox> warm;
+    private final Optional<PlanGate> gate;
     private final List<String> created = new ArrayList<>();
+    /** Batches the user agreed to leave out because the server cannot carry them out safely. */
+    private final Set<BatchId> leftOut = new HashSet<>();
+    private List<Refusal> refused = List.of();
     private final List<FolderRefusal> refusals = new ArrayList<>();
     private final List<BatchReport> reports = new ArrayList<>();
     private Optional<String> failure = Optional.empty();
     private Ending ending = Ending.SETTLED;
 
-    /** @param earlier what earlier journals of the same plan did: done batches are skipped, pending ones reconciled */
-    /** @param warm this mailbox's session from the dry run just made, if it was kept */
+    /**
+     * @param earlier what earlier journals of the same plan did: done batches are skipped, pending ones reconciled
+     * @param warm this mailbox's session from the dry run just made, if it was kept
+     * @param gate what the plan is checked against once logged in, before anything is sent; empty for an undo or
+     *        resume
+     */
     MailboxRun(ImapConnector connector, MailboxLogins logins, RunRecorder recorder, MailboxPlan plan,
-            EarlierAttempts earlier, Optional<ImapMailbox> warm) {
+            EarlierAttempts earlier, Optional<ImapMailbox> warm, Optional<PlanGate> gate) {
         this.warm = warm;
+        this.gate = gate;
         this.connector = connector;
         this.logins = logins;
         this.recorder = recorder;
@@ -74,6 +87,9 @@ final class MailboxRun {
 
     Result apply() throws IOException {
         try (ImapMailbox session = connect()) {
+            if (gate.isPresent() && !passes(gate.get(), session)) {
+                return new Result(MailboxReport.refused(plan.mailbox(), refused, notSent()), ending);
+            }
             created.addAll(session.provision(plan.foldersToCreate()).created());
             for (FolderPlan folder : plan.folders()) {
                 if (!applyFolder(session, folder)) {
@@ -95,6 +111,24 @@ final class MailboxRun {
         return new Result(new MailboxReport(plan.mailbox(), created, refusals, reports, failure, notSent()), ending);
     }
 
+    /**
+     * Checks the plan against the gate with what this session's server can do; a refusal is journaled, and then
+     * nothing else happens in the mailbox. Batches the user agreed to leave out are marked so.
+     */
+    private boolean passes(PlanGate gate, ImapMailbox session) throws IOException {
+        ServerCapabilities capabilities = session.capabilities();
+        PlanGate.Verdict verdict = gate.check(plan, ServerSupport.of(capabilities.move(), capabilities.uidPlus()));
+        if (verdict.refused()) {
+            refused = verdict.refusals();
+            recorder.refused(plan.mailbox(), refused);
+            recorder.progress().mailboxRefused(plan.mailbox(), refused.stream().map(Refusal::message)
+                    .collect(Collectors.joining("; ")), notSent());
+            return false;
+        }
+        verdict.leftOut().forEach(batch -> leftOut.add(batch.id()));
+        return true;
+    }
+
     private ImapMailbox connect() throws MailboxException, InterruptedException {
         if (warm.isPresent()) {
             return warm.get();
@@ -105,7 +139,17 @@ final class MailboxRun {
 
     /** @return whether to go on with the mailbox's next folder */
     private boolean applyFolder(ImapMailbox session, FolderPlan folder) throws MailboxException, IOException {
-        List<Batch> batches = folder.batches().stream().filter(batch -> !earlier.isDone(batch.id())).toList();
+        List<Batch> agreedOut = folder.batches().stream().filter(batch -> leftOut.contains(batch.id())).toList();
+        if (!agreedOut.isEmpty()) {
+            // Reported like a refused folder, but not as not sent: the user agreed to run without them.
+            refusals.add(new FolderRefusal(folder.folder(), agreedOut.size(), "left out as agreed: "
+                    + agreedOut.stream().map(batch -> batch.command().describe()).distinct()
+                            .collect(Collectors.joining(", "))
+                    + " (" + ServerSupport.of(session.capabilities().move(), session.capabilities().uidPlus())
+                            .cannot(agreedOut.getFirst().command()).orElse("the server cannot do it") + ")"));
+        }
+        List<Batch> batches = folder.batches().stream()
+                .filter(batch -> !earlier.isDone(batch.id()) && !leftOut.contains(batch.id())).toList();
         if (batches.isEmpty()) {
             return true;
         }
@@ -205,8 +249,10 @@ final class MailboxRun {
         recorder.progress().batchesSkipped(plan.mailbox(), folder.folder(), batches, reason);
     }
 
-    /** Batches done by an earlier attempt count as neither sent nor not sent. */
+    /** Batches done by an earlier attempt, or left out as agreed, count as neither sent nor not sent. */
     private int notSent() {
-        return (int) plan.batches().stream().filter(batch -> !earlier.isDone(batch.id())).count() - reports.size();
+        return (int) plan.batches().stream()
+                .filter(batch -> !earlier.isDone(batch.id()) && !leftOut.contains(batch.id())).count()
+                - reports.size();
     }
 }

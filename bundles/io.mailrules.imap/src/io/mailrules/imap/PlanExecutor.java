@@ -1,5 +1,6 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.journal.RunHeader;
 import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.journal.store.JournalStore;
@@ -28,9 +29,9 @@ import java.util.UUID;
  * <p>
  * The journal closes as COMPLETED when every batch succeeded; INTERRUPTED when the run was cancelled or a connection
  * broke before every batch was tried (between a batch's intent and its answer, or between batches), so that a resume
- * is offered; otherwise PARTIAL when any batch or
- * mailbox succeeded and FAILED when none did. Mailboxes run one after the other; each runs in its own session and
- * shares only the journal, so they can be run in parallel later.
+ * is offered; REFUSED when a check on the plan refused every mailbox before anything was sent; otherwise PARTIAL when
+ * any batch or mailbox succeeded and FAILED when none did. Mailboxes run one after the other; each runs in its own
+ * session and shares only the journal, so they can be run in parallel later.
  */
 public final class PlanExecutor {
 
@@ -63,16 +64,32 @@ public final class PlanExecutor {
      *         without its intent on disk, and its journal then reads as interrupted
      */
     public RunResult apply(Plan plan, RunProgress progress) throws IOException {
-        return execute(plan, RunKind.RUN, Optional.empty(), EarlierAttempts.none(), progress);
+        return apply(plan, PlanGate.defaults(), progress);
+    }
+
+    /**
+     * Applies a plan after checking each mailbox's part against {@code gate} in the mailbox's own session, before
+     * anything is sent to it: a mailbox the gate refuses gets a refusal in the journal and nothing else, while the
+     * others run.
+     *
+     * @throws IOException as {@link #apply(Plan, RunProgress)}
+     */
+    public RunResult apply(Plan plan, PlanGate gate, RunProgress progress) throws IOException {
+        return execute(plan, RunKind.RUN, Optional.empty(), EarlierAttempts.none(), Optional.of(gate), progress);
     }
 
     /**
      * Applies a plan as a run of {@code kind}: a plain run or an undo stores the plan with its journal, so a resume
      * can finish it; a resume works on the plan of {@code refersTo}'s lineage and sends only what {@code earlier}
-     * leaves.
+     * leaves. Undo and resume are not checked: an undo puts back what a run did, a resume finishes a checked run.
      */
     RunResult execute(Plan plan, RunKind kind, Optional<RunId> refersTo, EarlierAttempts earlier,
             RunProgress progress) throws IOException {
+        return execute(plan, kind, refersTo, earlier, Optional.empty(), progress);
+    }
+
+    private RunResult execute(Plan plan, RunKind kind, Optional<RunId> refersTo, EarlierAttempts earlier,
+            Optional<PlanGate> gate, RunProgress progress) throws IOException {
         Instant started = clock.instant();
         RunId runId = RunId.startedAt(started, UUID.randomUUID());
         List<String> mailboxes = plan.mailboxes().stream().map(MailboxPlan::mailbox).toList();
@@ -90,7 +107,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 MailboxRun.Result result = new MailboxRun(connector, logins, recorder, mailbox, earlier,
-                        warm.flatMap(sessions -> sessions.take(mailbox.mailbox(), mailboxes))).apply();
+                        warm.flatMap(sessions -> sessions.take(mailbox.mailbox(), mailboxes)), gate).apply();
                 reports.add(result.report());
                 cancelled = result.ending() == MailboxRun.Ending.CANCELLED;
                 // A connection lost, mid-batch or between batches, leaves that mailbox to a resume; the others still run.
@@ -116,6 +133,9 @@ public final class PlanExecutor {
         }
         if (reports.stream().allMatch(MailboxReport::isComplete)) {
             return RunStatus.COMPLETED;
+        }
+        if (reports.stream().allMatch(MailboxReport::isRefused)) {
+            return RunStatus.REFUSED;
         }
         boolean anySucceeded = reports.stream().anyMatch(report -> report.isComplete()
                 || report.batches().stream().anyMatch(batch -> batch.outcome().succeeded()));

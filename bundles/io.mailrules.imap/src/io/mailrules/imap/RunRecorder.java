@@ -1,6 +1,8 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.check.Refusal;
 import io.mailrules.core.journal.FlagGroup;
+import io.mailrules.core.journal.MailboxRefusal;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.TargetMark;
@@ -37,6 +39,12 @@ final class RunRecorder {
     /** Returns once the intent is on disk; only then may the batch's command be sent. */
     void intent(Batch batch, List<FlagGroup> flagsBefore, Optional<TargetMark> targetMark) throws IOException {
         journal.intent(IntentRecord.of(journal.runId(), batch, clock.instant(), flagsBefore, targetMark));
+    }
+
+    /** Returns once the refusal is on disk; nothing may be sent to the mailbox afterwards. */
+    void refused(String mailbox, List<Refusal> refusals) throws IOException {
+        journal.refused(new MailboxRefusal(journal.runId(), clock.instant(), mailbox,
+                refusals.stream().map(Refusal::message).toList()));
     }
 
     void outcome(Batch batch, BatchOutcome outcome) throws IOException {

@@ -13,6 +13,7 @@ import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunProgress;
 import io.mailrules.core.run.RunResult;
+import io.mailrules.core.run.RunStatus;
 import io.mailrules.core.source.MailboxException;
 import java.io.IOException;
 import java.time.Clock;
@@ -66,6 +67,10 @@ public final class RunUndoer {
         Optional<RunId> undoneBy = journals.history().find(root).flatMap(RunHistoryEntry::undoneBy);
         if (undoneBy.isPresent()) {
             throw new RunRefusedException("run " + root + " was already undone by run " + undoneBy.get());
+        }
+        if (lineage.root().closing().filter(closing -> closing.status() == RunStatus.REFUSED).isPresent()) {
+            throw new RunRefusedException("run " + root + " was refused before anything was sent; there is nothing"
+                    + " to undo");
         }
         Plan plan = lineage.plan().orElseThrow(() -> new RunRefusedException("run " + root
                 + " has no stored plan, which undo needs to find messages by Message-ID; it cannot be undone"));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,9 +17,11 @@ import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.Applying;
+import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.RulesInUse;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.core.json.JsonFormatException;
 import io.mailrules.core.json.PlanJson;
@@ -69,25 +72,40 @@ public final class ApplyCommand implements Command {
                   --journal DIR journal directory (default: $MAILRULES_JOURNAL, else
                                 $XDG_DATA_HOME/mailrules/journal, else ~/.local/share/mailrules/journal)
                   --json        print the result as JSON
+                """ + LogFormat.HELP_NARROW + """
+
+                Each mailbox's part of the plan is checked once logged in, before anything is sent to it,
+                with the change limits of the rules file's blocks and with what the server can do, as for
+                'run'; a refused mailbox changes not at all, the others run:
+
+                """ + CheckOptions.HELP + """
 
                 Ctrl-C finishes the batch in flight and stops; the journal keeps the rest for a resume.
                 Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached
-                or logged in to, 3 partial run.""";
+                or logged in to, 3 partial run, 4 some mailboxes refused by a check and the others done.""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
-        Arguments arguments = Arguments.parse(args, Set.of("--json"), Set.of("--rules", "--journal"));
+        Set<String> valued = new HashSet<>(CheckOptions.VALUED);
+        valued.addAll(Set.of("--rules", "--journal"));
+        Arguments arguments = Arguments.parse(args, CheckOptions.switches(Set.of("--json")), valued);
+        CheckOptions checks = CheckOptions.from(arguments);
         String planFile = arguments.single("plan file");
         Plan plan = read(planFile, console);
         String rulesFile = arguments.value("--rules").orElse(plan.source().file());
         RulesInUse rules = RulesInUse.load(rulesFile, console);
         if (!rules.source().sha256().equals(plan.source().sha256())) {
-            console.err().println("mailrules apply: warning: " + rulesFile + " changed since the plan was made;"
-                    + " applying the saved plan as it is, with the mailbox settings the file has now");
+            console.log().warn("rulesChanged", "file", rulesFile, "message", rulesFile + " changed since the plan was"
+                    + " made; applying the saved plan as it is, with the mailbox settings the file has now");
         }
         requireSameMailboxes(plan, rules, rulesFile);
-        return Applying.apply(new MailWiring(clock), plan, rules.logins(),
+        return Applying.apply(new MailWiring(clock), plan, checks.gate(rules.model()), rules.logins(),
                 JournalDirectory.store(arguments.value("--journal"), console), arguments.has("--json"), console);
     }
 

@@ -13,6 +13,7 @@ import io.mailrules.cli.Command;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.files.OwnerOnlyFile;
@@ -21,7 +22,9 @@ import io.mailrules.cli.execution.Planning;
 import io.mailrules.cli.execution.RulesInUse;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.output.PlanPrinter;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.json.PlanJson;
+import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.engine.CompiledPlan;
@@ -68,14 +71,24 @@ public final class PlanCommand implements Command {
                   --full        look at every message; by default, after a 'run' of the same rules, rules
                                 that do not test age, flags or keywords look at newer mail only
 
-                Exit code: 0 planned, 1 rule errors, 2 a mailbox could not be reached or logged in to.""";
+                The plan shows, per mailbox, what a run would refuse before sending anything: a rules block
+                going past its change limits, or a command the server cannot carry out safely. These
+                options change what it shows, as they change what 'run' and 'apply' do:
+
+                """ + CheckOptions.HELP + """
+
+                Exit code: 0 planned (also when a run would refuse a mailbox), 1 rule errors, 2 a mailbox
+                could not be reached or logged in to.""";
     }
 
     @Override
     public int run(List<String> args, Console console) throws Exception {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("-o");
-        Arguments arguments = Arguments.parse(args, Set.of("--json", "--explain", "--full"), valued);
+        valued.addAll(CheckOptions.VALUED);
+        Arguments arguments = Arguments.parse(args, CheckOptions.switches(Set.of("--json", "--explain", "--full")),
+                valued);
+        CheckOptions checks = CheckOptions.from(arguments);
         // The mail classes load on another core while the rules file is validated on this one.
         ImapConnector.prepareInBackground();
         String file = arguments.single("rules file");
@@ -90,13 +103,19 @@ public final class PlanCommand implements Command {
         if (output.isPresent()) {
             save(json, output.get(), console);
         }
+        PlanGate gate = checks.gate(rules.model());
         if (arguments.has("--json")) {
             console.out().print(json);
+            // The plan file has no place for them, and they are for people: standard error.
+            for (MailboxPlan mailbox : compiled.plan().mailboxes()) {
+                gate.check(mailbox, compiled.server(mailbox.mailbox())).refusals().forEach(refusal ->
+                        console.err().println("mailrules plan: a run would refuse: " + refusal.message()));
+            }
         } else {
-            new PlanPrinter(ZoneId.systemDefault()).print(compiled, arguments.has("--explain"), console.out());
+            new PlanPrinter(ZoneId.systemDefault()).print(compiled, gate, arguments.has("--explain"), console.out());
         }
-        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with 'mailrules apply "
-                + saved + "'.").orElse("Dry run: nothing was changed."));
+        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with '"
+                + console.command("apply " + saved) + "'.").orElse("Dry run: nothing was changed."));
         return ExitCode.OK;
     }
 

@@ -9,6 +9,7 @@ import io.mailrules.cli.Command;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.CancelOnShutdown;
+import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.PlanSelection;
 import io.mailrules.cli.execution.Planning;
@@ -18,8 +19,10 @@ import io.mailrules.cli.fleet.FleetLimits;
 import io.mailrules.cli.fleet.FleetPrinting;
 import io.mailrules.cli.fleet.FleetResult;
 import io.mailrules.cli.fleet.FleetRun;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.output.FleetSummaryPrinter;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
@@ -67,11 +70,25 @@ public final class RunCommand implements Command {
                   --journal DIR                        as for 'apply'
                   --full                               look at every message, not only the mail that
                                                        arrived since the last run of these rules
-                """ + FleetLimits.HELP + """
+                """ + FleetLimits.HELP + CheckOptions.HELP + """
                   --json                               print only the summary, as JSON
+                """ + LogFormat.HELP + """
+
+                Before anything is sent to a mailbox, its plan is checked: a rules block that would remove
+                (delete, expunge) more than 20% or more than 2,000 of a folder's messages, or move more than
+                half of a folder and more than 5,000 messages, or a command the server cannot carry out
+                safely (a move without MOVE and UIDPLUS), refuses that mailbox whole: no folder is created,
+                no flag stored, and its journal says refused. The other mailboxes still run. A first full
+                archive (more than half of INBOX to Archive/{year}) is 'mailrules run FILE --allow-large'.
 
                 Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached or logged in
-                to, 3 partial run (some mailboxes or batches failed; the others were done).""";
+                to, 3 partial run (some mailboxes or batches failed; the others were done), 4 some mailboxes
+                refused by a check and every other one done.""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override
@@ -79,15 +96,17 @@ public final class RunCommand implements Command {
         Set<String> valued = new HashSet<>(PlanSelection.OPTIONS);
         valued.add("--journal");
         valued.addAll(FleetLimits.OPTIONS);
-        Arguments arguments = Arguments.parse(args, Set.of("--json", "--full"), valued);
+        valued.addAll(CheckOptions.VALUED);
+        Arguments arguments = Arguments.parse(args, CheckOptions.switches(Set.of("--json", "--full")), valued);
         // The mail classes load on another core while the rules file is validated on this one.
         ImapConnector.prepareInBackground();
         RulesInUse rules = RulesInUse.load(arguments.single("rules file"), console);
         PlanRequest request = PlanSelection.request(arguments, rules);
         FleetLimits limits = FleetLimits.from(arguments);
+        PlanGate gate = CheckOptions.from(arguments).gate(rules.model());
         List<String> mailboxes = Planning.targets(request);
         if (mailboxes.isEmpty()) {
-            console.err().println("Nothing to do: the rules of " + rules.typedPath() + " target no mailbox.");
+            console.log().info("nothingToDo", "file", rules.typedPath(), "message", "the rules target no mailbox");
             return ExitCode.OK;
         }
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
@@ -96,17 +115,18 @@ public final class RunCommand implements Command {
         FolderStates earlierRuns = arguments.has("--full") ? FolderStates.NONE : states;
         StopSignal stop = new StopSignal();
         // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
-        try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.err())) {
-            FleetResult result = new FleetRun(limits.wiring(clock), rules.logins(), journals,
-                    limits.parallel(), console.err(), stop).incremental(earlierRuns, states).run(request, mailboxes,
-                            new FleetPrinting(name(), console, json));
+        try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.log())) {
+            FleetResult result = new FleetRun(limits.wiring(clock), gate, rules.logins(), journals,
+                    limits.parallel(), console.log(), stop).incremental(earlierRuns, states).run(request, mailboxes,
+                            new FleetPrinting(console, json, gate));
             if (json) {
                 FleetSummaryPrinter.printJson(result, console.out());
             } else {
                 FleetSummaryPrinter.print(result, console.out());
             }
             if (result.mailboxes().stream().anyMatch(mailbox -> mailbox.run().isPresent())) {
-                console.err().println("Journal in " + journals.directory() + "; 'mailrules runs' lists the runs");
+                console.log().info("journal", "command", "run", "directory", journals.directory(), "message",
+                        "'" + console.command("runs") + "' lists the runs");
             }
             return result.exitCode();
         }

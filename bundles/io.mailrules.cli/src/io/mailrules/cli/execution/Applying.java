@@ -6,6 +6,8 @@ import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.output.RunPrinter;
+import io.mailrules.cli.output.Refusals;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunResult;
@@ -20,18 +22,19 @@ public final class Applying {
     private Applying() {
     }
 
-    public static int apply(MailWiring wiring, Plan plan, MailboxLogins logins, JournalStore journals, boolean json,
-            Console console) throws CommandFailedException {
+    /** @param gate what each mailbox's part is checked against before anything is sent to it */
+    public static int apply(MailWiring wiring, Plan plan, PlanGate gate, MailboxLogins logins, JournalStore journals,
+            boolean json, Console console) throws CommandFailedException {
         if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
-            console.err().println("Nothing to do: the plan has no batches and no folders to create.");
+            console.log().info("nothingToDo", "message", "the plan has no batches and no folders to create");
             return ExitCode.OK;
         }
-        ProgressReporter progress = new ProgressReporter(plan, console.err(), console.terminal());
+        ProgressReporter progress = ProgressReporter.of(plan, console);
         // Closed only after the result is printed: a Ctrl-C waits until the user has seen what was done.
-        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.err())) {
+        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.log())) {
             RunResult result;
             try {
-                result = wiring.apply(plan, logins, journals, progress);
+                result = wiring.apply(plan, gate, logins, journals, progress);
             } catch (IOException e) {
                 progress.endLine();
                 throw new CommandFailedException(ExitCode.PARTIAL_RUN, "cannot write the journal in "
@@ -43,8 +46,9 @@ public final class Applying {
             } else {
                 RunPrinter.print(result, console.out());
             }
-            console.err().println("Journal of run " + result.runId() + " in " + journals.directory()
-                    + "; 'mailrules runs' lists it");
+            Refusals.explain(result, console.log());
+            console.log().info("journal", "command", "apply", "run", result.runId().value(), "directory",
+                    journals.directory(), "message", "'" + console.command("runs") + "' lists it");
             return RunExitCode.of(result);
         }
     }

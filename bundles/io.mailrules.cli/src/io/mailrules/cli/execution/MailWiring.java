@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
@@ -85,9 +86,12 @@ public final class MailWiring {
         warm.release(List.of(mailbox));
     }
 
-    /** Applies a plan, in the sessions {@link #planToApply} kept where there are any. */
-    public RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress)
-            throws IOException {
-        return new PlanExecutor(connector, logins, journals, clock, Optional.of(warm)).apply(plan, progress);
+    /**
+     * Applies a plan, in the sessions {@link #planToApply} kept where there are any, each mailbox's part once it
+     * passed {@code gate}.
+     */
+    public RunResult apply(Plan plan, PlanGate gate, MailboxLogins logins, JournalStore journals,
+            RunProgress progress) throws IOException {
+        return new PlanExecutor(connector, logins, journals, clock, Optional.of(warm)).apply(plan, gate, progress);
     }
 }

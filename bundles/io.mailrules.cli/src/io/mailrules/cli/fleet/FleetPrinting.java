@@ -5,40 +5,40 @@ import java.util.Optional;
 
 import io.mailrules.cli.Console;
 import io.mailrules.cli.output.PlanPrinter;
+import io.mailrules.cli.output.Refusals;
 import io.mailrules.cli.output.RunPrinter;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.engine.CompiledPlan;
 
 /**
- * What {@code mailrules run} shows of each mailbox as it finishes: its plan and what was done, for people; or, with
- * {@code --json}, only its problems on standard error, the JSON summary coming at the end.
+ * What {@code mailrules run} shows of each mailbox as it finishes: its plan and what was done on standard output,
+ * for people (with {@code --json}, nothing: the JSON summary comes at the end), and its outcome in the log.
  */
 public final class FleetPrinting implements FleetListener {
 
-    private final String command;
     private final Console console;
     private final boolean json;
+    private final PlanGate gate;
 
-    public FleetPrinting(String command, Console console, boolean json) {
-        this.command = command;
+    /** @param gate what the run checks each plan against, for the plan's lines on what it refuses */
+    public FleetPrinting(Console console, boolean json, PlanGate gate) {
         this.console = console;
         this.json = json;
+        this.gate = gate;
     }
 
     @Override
     public void finished(MailboxOutcome outcome, Optional<CompiledPlan> plan) {
         if (!json && plan.isPresent()) {
             // Plans for applying carry no message rows: counts, folder changes and folders to create only.
-            new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), console.out());
+            new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), gate, console.out());
             console.out().println();
         }
         if (!json && outcome.run().isPresent()) {
             RunPrinter.print(outcome.run().get(), console.out());
             console.out().println();
         }
-        if (outcome.run().isEmpty() && outcome.error().isPresent()) {
-            console.err().println("mailrules " + command + ": " + outcome.error().get()
-                    + (outcome.status().equals("failed") ? " Nothing was changed in mailbox " + outcome.mailbox()
-                            + "." : ""));
-        }
+        MailboxOutcomeLog.write(console.log(), outcome);
+        outcome.run().ifPresent(run -> Refusals.explain(run, console.log()));
     }
 }

@@ -1,16 +1,19 @@
 package io.mailrules.cli.fleet;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.log.Log;
 import io.mailrules.cli.execution.ProgressReporter;
 import io.mailrules.cli.execution.RunExitCode;
 import io.mailrules.cli.execution.StopSignal;
+import io.mailrules.cli.output.Refusals;
+import io.mailrules.cli.output.RunPrinter;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
@@ -34,18 +37,23 @@ import io.mailrules.imap.MailboxLogins;
 public final class FleetRun {
 
     private final MailWiring wiring;
+    private final PlanGate gate;
     private final MailboxLogins logins;
     private final JournalStore journals;
     private final int parallel;
-    private final PrintStream log;
+    private final Log log;
     private final StopSignal stop;
     private final FolderStates earlierRuns;
     private final Optional<FolderStateStore> remembered;
 
-    /** @param log where batch log lines and per-mailbox failures go (standard error) */
-    public FleetRun(MailWiring wiring, MailboxLogins logins, JournalStore journals, int parallel, PrintStream log,
-            StopSignal stop) {
+    /**
+     * @param gate what each mailbox's plan is checked against before anything is sent to the mailbox
+     * @param log where batch log lines and per-mailbox failures go (standard error)
+     */
+    public FleetRun(MailWiring wiring, PlanGate gate, MailboxLogins logins, JournalStore journals, int parallel,
+            Log log, StopSignal stop) {
         this.wiring = wiring;
+        this.gate = gate;
         this.logins = logins;
         this.journals = journals;
         this.parallel = parallel;
@@ -57,6 +65,7 @@ public final class FleetRun {
 
     private FleetRun(FleetRun fleet, FolderStates earlierRuns, FolderStateStore remembered) {
         this.wiring = fleet.wiring;
+        this.gate = fleet.gate;
         this.logins = fleet.logins;
         this.journals = fleet.journals;
         this.parallel = fleet.parallel;
@@ -115,8 +124,8 @@ public final class FleetRun {
         }
         MailboxOutcome outcome;
         try {
-            RunResult result = wiring.apply(plan, logins, journals,
-                    new ProgressReporter(plan, log, false, stop::isStopped));
+            RunResult result = wiring.apply(plan, gate, logins, journals,
+                    new ProgressReporter(plan, log, stop::isStopped));
             outcome = applied(mailbox, plan, result, since(started));
             remember(AppliedFolders.done(compiled, Optional.of(result)));
         } catch (IOException e) {
@@ -135,8 +144,8 @@ public final class FleetRun {
         try {
             remembered.get().record(done);
         } catch (IOException e) {
-            log.println("mailrules: cannot remember what this run saw (" + e.getMessage()
-                    + "); the next run looks at every message again");
+            log.warn("statesNotSaved", "error", e.getMessage(), "message",
+                    "cannot remember what this run saw; the next run looks at every message again");
         }
     }
 
@@ -152,8 +161,10 @@ public final class FleetRun {
         if (report.failure().isPresent()) {
             return report.failure();
         }
-        Optional<String> refused = report.refusedFolders().stream().findFirst()
-                .map(refusal -> refusal.folder() + " left alone: " + refusal.reason());
+        if (report.isRefused()) {
+            return Optional.of(Refusals.summary(report.refusals()));
+        }
+        Optional<String> refused = report.refusedFolders().stream().findFirst().map(RunPrinter::folderProblem);
         if (refused.isPresent()) {
             return refused;
         }

@@ -34,4 +34,9 @@ public record MailboxOutcome(String mailbox, String status, ActionCounts counts,
     public boolean succeeded() {
         return exitCode == ExitCode.OK;
     }
+
+    /** A check refused the mailbox before anything was sent: nothing in it changed. */
+    public boolean refused() {
+        return exitCode == ExitCode.REFUSED;
+    }
 }

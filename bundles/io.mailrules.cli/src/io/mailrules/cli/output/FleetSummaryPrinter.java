@@ -19,8 +19,9 @@ public final class FleetSummaryPrinter {
 
     public static void print(FleetResult result, PrintStream out) {
         long failed = result.mailboxes().stream().filter(mailbox -> !mailbox.succeeded()).count();
+        long refused = result.mailboxes().stream().filter(MailboxOutcome::refused).count();
         out.println("Summary: " + PlanPrinter.count(result.mailboxes().size(), "mailbox") + ", " + failed
-                + " not completed");
+                + " not completed" + (refused > 0 ? " (" + refused + " refused, nothing changed in them)" : ""));
         Table table = Table.withColumns("MAILBOX", "STATUS", "MOVED", "FLAGGED", "DELETED", "BATCHES", "DURATION",
                 "ERROR").numeric("MOVED", "FLAGGED", "DELETED", "BATCHES", "DURATION");
         for (MailboxOutcome mailbox : result.mailboxes()) {
@@ -43,6 +44,10 @@ public final class FleetSummaryPrinter {
         json.addProperty("durationMillis", mailbox.duration().toMillis());
         mailbox.error().ifPresent(error -> json.addProperty("error", error));
         mailbox.run().ifPresent(run -> json.addProperty("runId", run.runId().value()));
+        JsonArray refusals = new JsonArray();
+        mailbox.run().ifPresent(run -> run.mailboxes().forEach(report -> report.refusals()
+                .forEach(refusal -> refusals.add(refusal.message()))));
+        json.add("refusals", refusals);
         return json;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.plan.FolderDelta;
 import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
@@ -31,25 +32,26 @@ public final class PlanPrinter {
         this.dates = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
-    public void print(CompiledPlan compiled, boolean explain, PrintStream out) {
-        print(compiled, explain, true, out);
+    /** @param gate what a run would check each mailbox's plan against; the plan shows what it would refuse */
+    public void print(CompiledPlan compiled, PlanGate gate, boolean explain, PrintStream out) {
+        print(compiled, gate, explain, true, out);
     }
 
     /**
      * Counts per rule, folder deltas and folders to create, without the table of messages: what a run that applies
      * its plan at once shows, since its plan carries no From or Subject to list.
      */
-    public void printSummary(CompiledPlan compiled, PrintStream out) {
-        print(compiled, false, false, out);
+    public void printSummary(CompiledPlan compiled, PlanGate gate, PrintStream out) {
+        print(compiled, gate, false, false, out);
     }
 
-    private void print(CompiledPlan compiled, boolean explain, boolean messages, PrintStream out) {
+    private void print(CompiledPlan compiled, PlanGate gate, boolean explain, boolean messages, PrintStream out) {
         Plan plan = compiled.plan();
         out.println("Plan " + plan.id() + " of " + plan.source().file() + ": " + count(plan.messageCount(), "message")
                 + " in " + count(plan.mailboxes().size(), "mailbox") + ", " + count(plan.batches().size(), "batch"));
         for (MailboxPlan mailbox : plan.mailboxes()) {
             out.println();
-            printMailbox(mailbox, messages, out);
+            printMailbox(compiled, mailbox, gate, messages, out);
         }
         if (explain && !compiled.explanations().isEmpty()) {
             out.println();
@@ -60,13 +62,15 @@ public final class PlanPrinter {
         }
     }
 
-    private void printMailbox(MailboxPlan mailbox, boolean messages, PrintStream out) {
+    private void printMailbox(CompiledPlan compiled, MailboxPlan mailbox, PlanGate gate, boolean messages,
+            PrintStream out) {
         out.println("Mailbox " + mailbox.mailbox() + " (" + mailbox.host() + "): "
                 + count(mailbox.messageCount(), "message") + ", " + count(mailbox.batches().size(), "batch"));
         if (mailbox.messageCount() == 0 && mailbox.foldersToCreate().isEmpty()) {
             out.println("  nothing to do");
             return;
         }
+        Refusals.printChecks(compiled, mailbox, gate, out);
         Map<String, Long> perRule = mailbox.countsPerRule();
         if (!perRule.isEmpty()) {
             out.println("  Rules:    " + perRule.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

@@ -64,6 +64,9 @@ public final class RunPrinter {
                 refused.add(folder);
             }
             mailbox.add("refusedFolders", refused);
+            JsonArray refusals = new JsonArray();
+            report.refusals().forEach(refusal -> refusals.add(refusal.message()));
+            mailbox.add("refusals", refusals);
             mailboxes.add(mailbox);
         }
         json.add("mailboxes", mailboxes);
@@ -82,7 +85,15 @@ public final class RunPrinter {
         if (mailbox.failure().isPresent()) {
             return mailbox.failure().get();
         }
-        return mailbox.refusedFolders().stream().findFirst()
-                .map(refusal -> refusal.folder() + " left alone: " + refusal.reason()).orElse("-");
+        if (mailbox.isRefused()) {
+            return Table.shorten(Refusals.summary(mailbox.refusals()), 100);
+        }
+        return mailbox.refusedFolders().stream().findFirst().map(RunPrinter::folderProblem).orElse("-");
+    }
+
+    /** A folder whose batches were not all sent, and why. */
+    public static String folderProblem(FolderRefusal refusal) {
+        return refusal.folder() + ": " + PlanPrinter.count(refusal.batchesNotSent(), "batch") + " not sent: "
+                + refusal.reason();
     }
 }

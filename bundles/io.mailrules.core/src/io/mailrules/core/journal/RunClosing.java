@@ -17,7 +17,7 @@ public record RunClosing(RunId runId, Instant at, RunStatus status) implements J
 
     /** Planned and running are not endings, and undone is said by the undo run's journal, not by this one. */
     private static final Set<RunStatus> FINAL_STATUSES =
-            Set.of(RunStatus.COMPLETED, RunStatus.PARTIAL, RunStatus.FAILED, RunStatus.INTERRUPTED);
+            Set.of(RunStatus.COMPLETED, RunStatus.PARTIAL, RunStatus.FAILED, RunStatus.INTERRUPTED, RunStatus.REFUSED);
 
     public RunClosing {
         Objects.requireNonNull(runId, "runId");
@@ -25,7 +25,7 @@ public record RunClosing(RunId runId, Instant at, RunStatus status) implements J
         Objects.requireNonNull(status, "status");
         if (!FINAL_STATUSES.contains(status)) {
             throw new IllegalArgumentException("run " + runId + " cannot end as " + status
-                    + "; expected COMPLETED, PARTIAL, FAILED or INTERRUPTED");
+                    + "; expected COMPLETED, PARTIAL, FAILED, INTERRUPTED or REFUSED");
         }
     }
 }

@@ -5,6 +5,7 @@ import io.mailrules.core.journal.FlagGroup;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.JournalEntry;
 import io.mailrules.core.journal.JournalRecord;
+import io.mailrules.core.journal.MailboxRefusal;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunClosing;
 import io.mailrules.core.journal.RunHeader;
@@ -47,6 +48,7 @@ public final class JournalJson {
                 case IntentRecord intent -> writeIntent(out, intent);
                 case OutcomeRecord outcome -> writeOutcome(out, outcome);
                 case RunClosing closing -> writeClosing(out, closing);
+                case MailboxRefusal refusal -> writeRefusal(out, refusal);
             }
             out.endObject();
         } catch (IOException e) {
@@ -103,6 +105,14 @@ public final class JournalJson {
                 RunStatus status = fields.parsed("status", JournalJson::parseStatus);
                 yield fields.build(() -> new RunClosing(runId, at, status));
             }
+            case "refused" -> {
+                if (!runLinesAllowed) {
+                    throw unknownType(fields, type, false);
+                }
+                String mailbox = fields.string("mailbox");
+                List<String> reasons = fields.strings("reasons");
+                yield fields.build(() -> new MailboxRefusal(runId, at, mailbox, reasons));
+            }
             default -> throw unknownType(fields, type, runLinesAllowed);
         };
         fields.finish();
@@ -111,7 +121,7 @@ public final class JournalJson {
 
     private static JsonFormatException unknownType(JsonFields fields, String type, boolean runLinesAllowed) {
         return fields.fail("type", "unknown record type \"" + type + "\"; expected "
-                + (runLinesAllowed ? "header, intent, outcome or closing" : "intent or outcome"));
+                + (runLinesAllowed ? "header, intent, outcome, refused or closing" : "intent or outcome"));
     }
 
     private static void writeHeader(JsonWriter out, RunHeader header) throws IOException {
@@ -149,6 +159,18 @@ public final class JournalJson {
         out.name("status").value(closing.status().name().toLowerCase(Locale.ROOT));
     }
 
+    private static void writeRefusal(JsonWriter out, MailboxRefusal refusal) throws IOException {
+        out.name("type").value("refused");
+        out.name("runId").value(refusal.runId().value());
+        out.name("at").value(refusal.at().toString());
+        out.name("mailbox").value(refusal.mailbox());
+        out.name("reasons").beginArray();
+        for (String reason : refusal.reasons()) {
+            out.value(reason);
+        }
+        out.endArray();
+    }
+
     private static RunKind parseKind(String text) {
         return switch (text) {
             case "run" -> RunKind.RUN;
@@ -165,8 +187,9 @@ public final class JournalJson {
             case "partial" -> RunStatus.PARTIAL;
             case "failed" -> RunStatus.FAILED;
             case "interrupted" -> RunStatus.INTERRUPTED;
+            case "refused" -> RunStatus.REFUSED;
             default -> throw new IllegalArgumentException("unknown final status \"" + text
-                    + "\"; expected completed, partial, failed or interrupted");
+                    + "\"; expected completed, partial, failed, interrupted or refused");
         };
     }
 

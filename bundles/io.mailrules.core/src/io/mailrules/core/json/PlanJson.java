@@ -105,6 +105,9 @@ public final class PlanJson {
         if (snapshot.highestModSeq().isPresent()) {
             out.name("highestModSeq").value(snapshot.highestModSeq().getAsLong());
         }
+        if (snapshot.messages().isPresent()) {
+            out.name("messagesInFolder").value(snapshot.messages().getAsLong());
+        }
         Map<MessageGroup, UidSet.Builder> groups = new LinkedHashMap<>();
         out.name("messages").beginArray();
         for (PlannedMessage message : folder.messages()) {
@@ -215,8 +218,10 @@ public final class PlanJson {
             long uidValidity = fields.wholeNumber("uidValidity", UidSet.MIN_UID, UidSet.MAX_UID);
             long uidNext = fields.wholeNumber("uidNext", UidSet.MIN_UID, UidSet.MAX_UID);
             var highestModSeq = fields.optionalWholeNumber("highestModSeq", 0, Long.MAX_VALUE);
+            // Absent in plans saved before change limits: their shares then count as exceeded (see ChangeLimit).
+            var messagesInFolder = fields.optionalWholeNumber("messagesInFolder", 0, Long.MAX_VALUE);
             FolderSnapshot snapshot = fields.build(
-                    () -> new FolderSnapshot(folder, uidValidity, uidNext, highestModSeq));
+                    () -> new FolderSnapshot(folder, uidValidity, uidNext, highestModSeq, messagesInFolder));
             List<PlannedMessage> messages = new ArrayList<>(fields.list("messages", PlanJson.Reader::message));
             for (List<PlannedMessage> group : fields.optionalList("messageGroups", PlanJson.Reader::messageGroup)) {
                 messages.addAll(group);

@@ -33,6 +33,14 @@ public interface RunProgress {
     }
 
     /**
+     * A check on the mailbox's plan refused it before anything was sent (a change limit, a command its server
+     * cannot carry out safely); none of its batches are sent.
+     */
+    default void mailboxRefused(String mailbox, String reasons, int batchesNotSent) {
+        mailboxFailed(mailbox, reasons, batchesNotSent);
+    }
+
+    /**
      * Asked before each batch: once it says yes, the run finishes the batch in flight, sends no more and closes its
      * journal as interrupted, so a resume can pick up the rest.
      */

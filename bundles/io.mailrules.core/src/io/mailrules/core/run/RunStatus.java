@@ -12,8 +12,13 @@ public enum RunStatus {
     COMPLETED,
     /** No batch succeeded. */
     FAILED,
-    /** Some batches succeeded and some failed; exit code 3 of the command line. */
+    /** Some batches succeeded and some failed, or some mailboxes were done and others refused. */
     PARTIAL,
+    /**
+     * Every mailbox was refused by a check on its plan (a change limit, a command the server cannot carry out
+     * safely) before anything was sent: nothing changed. Exit code 4 of the command line.
+     */
+    REFUSED,
     /** Reversed from the journal. */
     UNDONE;
 

@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import io.mailrules.core.check.PlanGate;
+import io.mailrules.core.check.Refusal;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.FolderDelta;
 import io.mailrules.core.plan.FolderRef;
@@ -20,13 +25,15 @@ import io.mailrules.core.plan.PlanId;
  * plan Apply sends, so what the view shows is what runs.
  *
  * @param file the rules file's workspace path, as the view's title shows it
+ * @param gate what Apply checks each mailbox's plan against before sending anything, without the user's consent
  */
-public record Preview(String file, List<MailboxPreview> mailboxes, Optional<Plan> plan) {
+public record Preview(String file, List<MailboxPreview> mailboxes, Optional<Plan> plan, PlanGate gate) {
 
     public Preview {
         Objects.requireNonNull(file, "file");
         mailboxes = List.copyOf(mailboxes);
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(gate, "gate");
     }
 
     /**
@@ -35,9 +42,31 @@ public record Preview(String file, List<MailboxPreview> mailboxes, Optional<Plan
      *
      * @param id the combined plan's id
      */
-    public static Preview of(String file, List<MailboxPreview> mailboxes, PlanId id) {
+    public static Preview of(String file, List<MailboxPreview> mailboxes, PlanId id, PlanGate gate) {
         List<Plan> plans = mailboxes.stream().flatMap(mailbox -> mailbox.plan().stream()).toList();
-        return new Preview(file, mailboxes, plans.isEmpty() ? Optional.empty() : Optional.of(Plan.combine(id, plans)));
+        return new Preview(file, mailboxes, plans.isEmpty() ? Optional.empty() : Optional.of(Plan.combine(id, plans)),
+                gate);
+    }
+
+    /**
+     * What Apply would refuse, mailbox by mailbox, before sending anything: a block going past its change limits,
+     * or a command the server cannot carry out safely. Apply asks before going past any of them.
+     */
+    public List<Refusal> refusals() {
+        List<Refusal> refusals = new ArrayList<>();
+        for (MailboxPreview mailbox : mailboxes) {
+            for (Plan plan : mailbox.plan().stream().toList()) {
+                for (MailboxPlan part : plan.mailboxes()) {
+                    refusals.addAll(gate.check(part, mailbox.server()).refusals());
+                }
+            }
+        }
+        return refusals;
+    }
+
+    /** The mailboxes Apply would refuse without the user's consent. */
+    public Set<String> refusedMailboxes() {
+        return refusals().stream().map(Refusal::mailbox).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The plan Apply runs, as one list for the summaries; empty when no mailbox could be read. */

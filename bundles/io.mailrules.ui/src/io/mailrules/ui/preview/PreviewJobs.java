@@ -14,8 +14,11 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
+import io.mailrules.core.check.Consent;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.plan.PlanId;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.engine.RulesLimits;
 import io.mailrules.ui.runs.RunServices;
 
 /**
@@ -50,6 +53,7 @@ public final class PreviewJobs {
         MailboxPreview[] results = new MailboxPreview[mailboxes.size()];
         AtomicInteger remaining = new AtomicInteger(mailboxes.size());
         MailboxPlanning planning = new MailboxPlanning(services, rules, services.logins(rules));
+        PlanGate gate = new PlanGate(RulesLimits.of(rules.model()), Consent.NONE);
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < mailboxes.size(); i++) {
             int index = i;
@@ -79,7 +83,8 @@ public final class PreviewJobs {
                         results[index] = MailboxPreview.failed(mailbox, "the preview was cancelled");
                     }
                     if (remaining.decrementAndGet() == 0) {
-                        done.accept(Preview.of(rules.file().getFullPath().toString(), List.of(results), planId));
+                        done.accept(Preview.of(rules.file().getFullPath().toString(), List.of(results), planId,
+                                gate));
                     }
                 }
             });

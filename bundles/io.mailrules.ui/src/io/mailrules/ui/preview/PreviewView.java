@@ -28,8 +28,12 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
+import io.mailrules.core.check.PlanGate;
+import io.mailrules.core.check.Refusal;
 import io.mailrules.core.plan.FolderDelta;
 import io.mailrules.core.plan.FolderRef;
+import io.mailrules.core.run.MailboxReport;
+import io.mailrules.core.run.RunResult;
 import io.mailrules.ui.runs.RunServices;
 import io.mailrules.ui.runs.Tables;
 
@@ -47,6 +51,7 @@ public final class PreviewView extends ViewPart {
     public static final String DELTAS = "preview.deltas";
     public static final String CREATE = "preview.create";
     public static final String WARNINGS = "preview.warnings";
+    public static final String CHECKS = "preview.checks";
     public static final String FILTER = "preview.filter";
     public static final String TABLE = "preview.table";
 
@@ -57,6 +62,7 @@ public final class PreviewView extends ViewPart {
     private Label deltas;
     private Label create;
     private Label warnings;
+    private Label checks;
     private Text filter;
     private TableViewer table;
     private Action previewAgain;
@@ -80,6 +86,7 @@ public final class PreviewView extends ViewPart {
         deltas = row(parent, "Folder changes:", DELTAS);
         create = row(parent, "Creates:", CREATE);
         warnings = row(parent, "Warnings:", WARNINGS);
+        checks = row(parent, "Apply stops at:", CHECKS);
         new Label(parent, SWT.NONE).setText("Filter:");
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("words that every row shown must contain");
@@ -186,22 +193,27 @@ public final class PreviewView extends ViewPart {
         export.setEnabled(ready);
         if (!ready) {
             status.setText("Choose Preview Run on a rules file (its context menu, or the editor's) for a dry run.");
-            for (Label label : List.of(rules, folders, deltas, create, warnings)) {
+            for (Label label : List.of(rules, folders, deltas, create, warnings, checks)) {
                 label.setText("");
             }
             table.setInput(List.of());
             return;
         }
         setPartName("Preview: " + shown.file().getName());
+        List<Refusal> refusals = preview.refusals();
         status.setText(preview.file() + ": " + preview.messageCount() + " message(s) would change in "
                 + preview.mailboxes().stream().filter(mailbox -> mailbox.plan().isPresent()).count() + " of "
-                + preview.mailboxes().size() + " mailbox(es)");
+                + preview.mailboxes().size() + " mailbox(es)" + (refusals.isEmpty() ? ""
+                        : "; Apply would stop at " + preview.refusedMailboxes().size()
+                                + " mailbox(es) and asks before going past"));
         rules.setText(counts(preview.countsPerRule()));
         folders.setText(counts(preview.countsPerFolder()));
         deltas.setText(preview.folderDeltas().stream().map(this::delta).collect(Collectors.joining("   ")));
         create.setText(preview.foldersToCreate().isEmpty() ? "none"
                 : preview.foldersToCreate().stream().map(this::folder).collect(Collectors.joining(", ")));
         warnings.setText(preview.warnings().isEmpty() ? "none" : String.join("\n", preview.warnings()));
+        checks.setText(refusals.isEmpty() ? "nothing: every mailbox is within its change limits and its server's"
+                + " abilities" : refusals.stream().map(Refusal::message).collect(Collectors.joining("\n")));
         showRows();
         status.getParent().layout(true, true);
     }
@@ -273,8 +285,17 @@ public final class PreviewView extends ViewPart {
         if (applying == null || !applying.hasWork()) {
             return;
         }
+        PlanGate gate = applying.gate();
+        List<Refusal> refusals = applying.refusals();
+        if (!refusals.isEmpty()) {
+            ApplyPastChecks.Choice choice = ApplyPastChecks.ask(getSite().getShell(), refusals);
+            if (choice.cancelled()) {
+                return;
+            }
+            gate = gate.with(choice.consent());
+        }
         setBusy("Applying the previewed plan of " + applying.file() + " ...");
-        new ApplyJob("Apply " + applying.file(), services, rulesFile, applying.plan().orElseThrow(),
+        new ApplyJob("Apply " + applying.file(), services, rulesFile, applying.plan().orElseThrow(), gate,
                 outcome -> table.getTable().getDisplay().asyncExec(() -> showApplied(applying, outcome))).schedule();
     }
 
@@ -289,10 +310,17 @@ public final class PreviewView extends ViewPart {
         String text = outcome.run().map(run -> "run " + run.runId() + ": "
                 + run.status().name().toLowerCase(Locale.ROOT) + ", " + run.batchesDone()
                 + " batch(es) done, " + run.batchesFailed() + " failed, " + run.batchesNotSent() + " not sent; "
-                + run.uidsActedOn() + " message action(s); the Runs view can undo it")
+                + run.uidsActedOn() + " message action(s)" + (run.batchesDone() > 0 ? "; the Runs view can undo it"
+                        : "") + refused(run))
                 .orElseGet(() -> outcome.problem().orElse(""));
         status.setText("Applied " + applied.file() + ": " + text);
         status.getParent().layout(true, true);
+    }
+
+    private static String refused(RunResult run) {
+        List<String> refused = run.mailboxes().stream().filter(MailboxReport::isRefused).map(MailboxReport::mailbox)
+                .toList();
+        return refused.isEmpty() ? "" : "; refused, nothing changed in: " + String.join(", ", refused);
     }
 
     @Override

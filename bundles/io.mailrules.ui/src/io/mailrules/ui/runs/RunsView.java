@@ -35,6 +35,7 @@ import io.mailrules.core.journal.store.JournalProblem;
 import io.mailrules.core.journal.store.RunHistory;
 import io.mailrules.core.journal.store.RunHistoryEntry;
 import io.mailrules.core.journal.RunKind;
+import io.mailrules.core.run.RunStatus;
 import io.mailrules.ui.MailrulesUiPlugin;
 
 /**
@@ -241,7 +242,8 @@ public final class RunsView extends ViewPart {
     }
 
     private static boolean undoable(RunHistoryEntry run) {
-        return run.kind() != RunKind.UNDO && run.undoneBy().isEmpty() && !run.status().isActive();
+        return run.kind() != RunKind.UNDO && run.undoneBy().isEmpty() && !run.status().isActive()
+                && run.status() != RunStatus.REFUSED;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mailrules.ui.schedules;
 
 import java.io.IOException;
+import java.util.stream.Collectors;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
@@ -10,10 +11,15 @@ import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.MultiRule;
 
+import io.mailrules.core.check.Consent;
+import io.mailrules.core.check.PlanGate;
+import io.mailrules.core.check.Refusal;
 import io.mailrules.core.plan.Plan;
+import io.mailrules.core.run.MailboxReport;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.engine.RulesLimits;
 import io.mailrules.engine.schedule.ScheduleEntry;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
@@ -51,6 +57,8 @@ public final class ScheduledRunJob extends Job {
         MailboxLogins logins = services.unattendedLogins(rules);
         MailboxPlanning planning = new MailboxPlanning(services, rules, logins);
         PlanExecutor executor = new PlanExecutor(services.connector(), logins, services.journals(), services.clock());
+        // Nobody is there to agree to go past a check: a refused mailbox stays as it is, with a warning.
+        PlanGate gate = new PlanGate(RulesLimits.of(rules.model()), Consent.NONE);
         for (String job : schedule.jobs()) {
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
@@ -64,8 +72,12 @@ public final class ScheduledRunJob extends Job {
                     progress.worked(1);
                     continue;
                 }
-                RunResult run = executor.apply(plan, new MonitorProgress(job, progress.split(1)));
+                RunResult run = executor.apply(plan, gate, new MonitorProgress(job, progress.split(1)));
                 result.add(Status.info(job + ": run " + run.runId() + " " + run.status()));
+                for (MailboxReport refused : run.mailboxes().stream().filter(MailboxReport::isRefused).toList()) {
+                    result.add(Status.warning(job + ": mailbox " + refused.mailbox() + " refused, nothing changed: "
+                            + refused.refusals().stream().map(Refusal::message).collect(Collectors.joining("; "))));
+                }
             } catch (MailboxException | IllegalArgumentException e) {
                 result.add(Status.warning(job + ": not run, nothing was changed: " + e.getMessage()));
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.mailrules.dsl.formatting2;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import io.mailrules.dsl.mailrules.Folder;
 import io.mailrules.dsl.mailrules.Group;
 import io.mailrules.dsl.mailrules.Import;
 import io.mailrules.dsl.mailrules.Layout;
+import io.mailrules.dsl.mailrules.Limits;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.dsl.mailrules.Retention;
@@ -92,11 +94,25 @@ public class MailrulesFormatter extends AbstractJavaFormatter {
     }
 
     protected void format(RuleBlock block, IFormattableDocument doc) {
-        block(block, block.getRules(), doc);
+        block(block, withLimits(block.getLimits(), block.getRules()), doc);
     }
 
     protected void format(Retention retention, IFormattableDocument doc) {
-        block(retention, retention.getPolicies(), doc);
+        block(retention, withLimits(retention.getLimits(), retention.getPolicies()), doc);
+    }
+
+    protected void format(Limits limits, IFormattableDocument doc) {
+        block(limits, limits.getSettings(), doc);
+    }
+
+    /** A block's limits come first, on lines of their own like its rules. */
+    private static List<EObject> withLimits(Limits limits, List<? extends EObject> entries) {
+        List<EObject> children = new ArrayList<>();
+        if (limits != null) {
+            children.add(limits);
+        }
+        children.addAll(entries);
+        return children;
     }
 
     protected void format(Rule rule, IFormattableDocument doc) {
@@ -126,7 +142,7 @@ public class MailrulesFormatter extends AbstractJavaFormatter {
 
     /**
      * Token spacing of the whole file in one pass: one space by default (at low priority, so that line breaks set
-     * by the structure win), none after '(' and before ')' and ','.
+     * by the structure win), none after '(' and before ')', ',' and '%'.
      */
     private void spacing(Model model, IFormattableDocument doc) {
         for (ISemanticRegion region : getTextRegionAccess().regionForEObject(model).getAllSemanticRegions()) {
@@ -137,8 +153,9 @@ public class MailrulesFormatter extends AbstractJavaFormatter {
             }
             String text = region.getText();
             String nextText = next.getText();
-            if ("(".equals(text) || ")".equals(nextText) || ",".equals(nextText) || ":".equals(text)
-                    || ":".equals(nextText) || ("(".equals(nextText) && ("all".equals(text) || "any".equals(text)))) {
+            if ("(".equals(text) || ")".equals(nextText) || ",".equals(nextText) || "%".equals(nextText)
+                    || ":".equals(text) || ":".equals(nextText)
+                    || ("(".equals(nextText) && ("all".equals(text) || "any".equals(text)))) {
                 doc.set(after, IHiddenRegionFormatter::noSpace);
             } else {
                 doc.set(after, r -> {

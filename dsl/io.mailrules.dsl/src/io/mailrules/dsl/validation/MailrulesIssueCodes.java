@@ -38,6 +38,10 @@ public final class MailrulesIssueCodes {
     public static final String RETENTION_CYCLE = PREFIX + "retentionCycle";
     public static final String INVALID_KEEP = PREFIX + "invalidKeep";
 
+    // Change limits
+    public static final String INVALID_LIMIT = PREFIX + "invalidLimit";
+    public static final String BROAD_REMOVAL = PREFIX + "broadRemoval";
+
     // Schedules
     public static final String INVALID_INTERVAL = PREFIX + "invalidInterval";
     public static final String INVALID_TIME = PREFIX + "invalidTime";

@@ -16,6 +16,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
         ConditionValidator.class,
         RuleValidator.class,
         RetentionValidator.class,
+        LimitsValidator.class,
         ScheduleValidator.class })
 public class MailrulesValidator extends AbstractMailrulesValidator {
 

@@ -11,6 +11,8 @@ import com.google.inject.Inject;
 import io.mailrules.dsl.analysis.AnalysisCache;
 import io.mailrules.dsl.analysis.Contradiction;
 import io.mailrules.dsl.analysis.Describe;
+import io.mailrules.dsl.analysis.JobLimits;
+import io.mailrules.core.check.ChangeLimits;
 import io.mailrules.core.source.FolderPaths;
 import io.mailrules.dsl.analysis.Rules;
 import io.mailrules.dsl.mailrules.Action;
@@ -74,8 +76,12 @@ public class RuleValidator extends MailrulesCheckBase {
             if (action instanceof DeleteAction || action instanceof ExpungeAction) {
                 String verb = action instanceof DeleteAction ? "moves every message to Trash" : "permanently removes every message";
                 String folder = rule.eContainer() instanceof RuleBlock block ? Rules.sourceFolder(block) : "its folder";
+                String limit = rule.eContainer() instanceof RuleBlock block
+                        ? JobLimits.of(block).remove().describe() : ChangeLimits.DEFAULT_REMOVE.describe();
                 warning(capitalize(Describe.rule(rule)) + " " + verb + " in \"" + folder
-                        + "\": it has no condition", action, null, MailrulesIssueCodes.UNCONDITIONAL_DELETE);
+                        + "\": it has no condition. A run refuses to remove more than " + limit
+                        + " of a folder's messages unless the block's limits allow it", action, null,
+                        MailrulesIssueCodes.UNCONDITIONAL_DELETE);
             }
         }
     }

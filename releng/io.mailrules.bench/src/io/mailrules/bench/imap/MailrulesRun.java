@@ -1,6 +1,8 @@
 package io.mailrules.bench.imap;
 
 import com.google.inject.Injector;
+import io.mailrules.core.check.Consent;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
@@ -13,6 +15,7 @@ import io.mailrules.engine.AppliedFolders;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.engine.RulesLimits;
 import io.mailrules.logins.MailboxBlocks;
 import io.mailrules.imap.ConnectorOptions;
 import io.mailrules.imap.Credentials;
@@ -86,8 +89,10 @@ final class MailrulesRun {
         CompiledPlan compiled = plan(connector, logins, timer, model, source, states, warm);
         long planned = System.nanoTime();
 
+        // As `mailrules run --allow-large`: each round is a first archive of the mailbox, past the change limits.
+        PlanGate gate = new PlanGate(RulesLimits.of(model), new Consent(true, false));
         RunResult result = new PlanExecutor(connector, logins, new JournalStore(journal), clock, Optional.of(warm))
-                .apply(compiled.plan(), RunProgress.NONE);
+                .apply(compiled.plan(), gate, RunProgress.NONE);
         long applied = System.nanoTime();
         states.record(AppliedFolders.done(compiled, Optional.of(result)));
 
@@ -96,7 +101,7 @@ final class MailrulesRun {
         CompiledPlan again = plan(connector, logins, rerunTimer, model, source, states, warm);
         if (!again.plan().batches().isEmpty() || !again.plan().foldersToCreate().isEmpty()) {
             rerunTimer.time("apply", () -> new PlanExecutor(connector, logins, new JournalStore(journal), clock,
-                    Optional.of(warm)).apply(again.plan(), RunProgress.NONE));
+                    Optional.of(warm)).apply(again.plan(), gate, RunProgress.NONE));
         }
         rerunTimer.time("LOGOUT", () -> {
             warm.close();

@@ -92,6 +92,10 @@ class KilledRunnerDovecotTest {
                 }
 
                 retention cleanup for sdr layout sales {
+                    // one of the two auto-replies is half the folder: past the default limit of 20%
+                    limits {
+                        remove at most 10
+                    }
                     in "AutoReplies" keep 30 days then delete
                 }
                 """.replace("PORT", Integer.toString(port)).replace("USER", user));

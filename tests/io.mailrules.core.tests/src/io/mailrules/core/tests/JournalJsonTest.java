@@ -139,7 +139,8 @@ class JournalJsonTest {
         String line = JournalJson.toLine(new RunClosing(RUN, AT, RunStatus.COMPLETED));
         assertEquals("$.type: unknown record type \"closing\"; expected intent or outcome",
                 assertThrows(JsonFormatException.class, () -> JournalJson.fromLine(line)).getMessage());
-        assertEquals("$.status: unknown final status \"undone\"; expected completed, partial, failed or interrupted",
+        assertEquals("$.status: unknown final status \"undone\";"
+                + " expected completed, partial, failed, interrupted or refused",
                 assertThrows(JsonFormatException.class,
                         () -> JournalJson.entryFromLine(line.replace("completed", "undone"))).getMessage());
     }

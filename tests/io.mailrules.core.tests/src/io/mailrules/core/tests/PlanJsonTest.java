@@ -110,6 +110,20 @@ class PlanJsonTest {
     }
 
     @Test
+    void theFolderSizeIsSavedForTheChangeLimitsAndAPlanWithoutItStillReads() {
+        Plan tiny = tinyPlan();
+        FolderPlan folder = tiny.mailboxes().getFirst().folders().getFirst();
+        Plan sized = new Plan(tiny.id(), tiny.createdAt(), tiny.source(), List.of(new MailboxPlan("sdr1",
+                "imap.example.com", List.of("AutoReplies"), List.of(new FolderPlan(folder.snapshot().withMessages(40),
+                        folder.messages(), folder.batches())))));
+        String json = PlanJson.write(sized);
+        assertTrue(json.contains("      \"uidNext\": 503,\n          \"messagesInFolder\": 40,\n"), json);
+        assertEquals(sized, PlanJson.read(json));
+        assertEquals(java.util.OptionalLong.empty(), PlanJson.read(TINY_PLAN_JSON).mailboxes().getFirst().folders()
+                .getFirst().snapshot().messages(), "a plan saved before folder sizes were recorded");
+    }
+
+    @Test
     void everyKindOfActionAndCommandRoundTrips() {
         FolderSnapshot inbox = FolderSnapshot.of("INBOX", 9, 100, 0);
         List<PlannedMessage> messages = List.of(

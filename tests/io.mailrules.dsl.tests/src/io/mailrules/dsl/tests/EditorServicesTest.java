@@ -102,6 +102,32 @@ class EditorServicesTest {
     }
 
     @Test
+    void limitsAreProposedAndExplainedAndStayOutOfTheOutline() throws Exception {
+        String text = """
+                mailbox m { host "h" password from secret "m" }
+                rules purge for m {
+                    limits {
+                        remove at most 10% and 500
+                    }
+                    rule old when older than 30 days then expunge
+                }
+                """;
+        String limitsUri = session.open("limits.mailrules", text);
+        session.awaitDiagnostics(limitsUri, d -> true);
+        List<String> inBlock = complete(session, limitsUri, position(text, "limits {"));
+        assertTrue(inBlock.containsAll(List.of("limits", "rule")), inBlock::toString);
+        List<String> inLimits = complete(session, limitsUri, position(text, "remove at most"));
+        assertTrue(inLimits.containsAll(List.of("remove", "move")), inLimits::toString);
+        assertTrue(hover(limitsUri, position(text, "limits {")).contains("refuses the whole mailbox"));
+        assertTrue(hover(limitsUri, position(text, "remove at most")).contains("Default: 20% and 2000"));
+        assertTrue(hover(limitsUri, position(text, "most")).contains("more refuses the mailbox"));
+        List<DocumentSymbol> top = get(session.server.getTextDocumentService()
+                .documentSymbol(new DocumentSymbolParams(session.id(limitsUri)))).stream().map(Either::getRight)
+                .toList();
+        assertEquals("old", names(top.get(1).getChildren()));
+    }
+
+    @Test
     void hoverOnAReferenceSummarizesTheDeclaration() throws Exception {
         String text = hover(position(TEXT, "sdr1, sdr2"));
         assertTrue(text.contains("**mailbox sdr1**"), text);
@@ -135,7 +161,12 @@ class EditorServicesTest {
     }
 
     private static String hover(Position position) throws Exception {
-        Hover hover = get(session.server.getTextDocumentService().hover(new HoverParams(session.id(uri), position)));
+        return hover(uri, position);
+    }
+
+    private static String hover(String document, Position position) throws Exception {
+        Hover hover = get(session.server.getTextDocumentService().hover(new HoverParams(session.id(document),
+                position)));
         return hover == null ? "" : hover.getContents().getRight().getValue();
     }
 }

@@ -132,6 +132,33 @@ class FormatterTest {
     }
 
     @Test
+    void limitsComeFirstInTheirBlockOneSettingPerLine() {
+        String input = """
+                rules purge for m{limits{remove at most 10 % and 500 move   at most 50%or 5000}
+                rule old when older than 30 days then expunge}
+                retention cleanup for m{ limits { remove at most 100 % } in "Bounces" keep 30 days then delete}
+                """;
+        String expected = """
+                rules purge for m {
+                    limits {
+                        remove at most 10% and 500
+                        move at most 50% or 5000
+                    }
+                    rule old when older than 30 days
+                        then expunge
+                }
+
+                retention cleanup for m {
+                    limits {
+                        remove at most 100%
+                    }
+                    in "Bounces" keep 30 days then delete
+                }
+                """;
+        assertCanonical(expected, input);
+    }
+
+    @Test
     void emptyBlocksAndFileEnd() {
         assertCanonical("layout l {\n}\n\nrules r for m {\n}\n", "layout l{}rules r for m{}");
     }

@@ -16,6 +16,9 @@ import io.mailrules.dsl.mailrules.And;
 import io.mailrules.dsl.mailrules.Daily;
 import io.mailrules.dsl.mailrules.FieldCondition;
 import io.mailrules.dsl.mailrules.Layout;
+import io.mailrules.dsl.mailrules.LimitJoin;
+import io.mailrules.dsl.mailrules.LimitSetting;
+import io.mailrules.dsl.mailrules.LimitedChange;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.MatchesMatcher;
 import io.mailrules.dsl.mailrules.Model;
@@ -34,6 +37,42 @@ class ParsingTest {
 
     @Inject
     private MailrulesFixture fixture;
+
+    @Test
+    void parsesChangeLimitsOfRulesBlocksAndRetentionPolicies() {
+        Model model = fixture.parseClean("""
+                mailbox m { host "h" password from secret "m" }
+                rules purge for m {
+                    limits {
+                        remove at most 10% and 500
+                        move at most 5000 or 50%
+                    }
+                    rule most when older than 30 days then expunge
+                }
+                retention limits for m {
+                    limits { remove at most 100% }
+                    in "Bounces" keep 30 days then delete
+                }
+                """);
+        RuleBlock block = (RuleBlock) model.getElements().get(1);
+        LimitSetting remove = block.getLimits().getSettings().get(0);
+        assertEquals(LimitedChange.REMOVE, remove.getChange());
+        assertEquals(10, remove.getFirst().getValue());
+        assertTrue(remove.getFirst().isPercent());
+        assertEquals(LimitJoin.AND, remove.getJoin());
+        assertEquals(500, remove.getSecond().getValue());
+        assertFalse(remove.getSecond().isPercent());
+        LimitSetting move = block.getLimits().getSettings().get(1);
+        assertEquals(LimitedChange.MOVE, move.getChange());
+        assertEquals(LimitJoin.OR, move.getJoin());
+        assertTrue(move.getSecond().isPercent());
+        assertEquals("most", block.getRules().get(0).getName(), "the new words stay usable as names");
+        Retention retention = (Retention) model.getElements().get(2);
+        assertEquals("limits", retention.getName());
+        assertEquals(1, retention.getLimits().getSettings().size());
+        assertEquals(null, ((RuleBlock) fixture.parseClean("rules r for m { rule a when always then stop }")
+                .getElements().get(0)).getLimits(), "a block without limits runs under the defaults");
+    }
 
     @Test
     void parsesMailboxWithAllSettings() {

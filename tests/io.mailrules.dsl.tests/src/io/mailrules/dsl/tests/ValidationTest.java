@@ -266,9 +266,80 @@ class ValidationTest {
                 """;
         List<Issue> issues = validate(text);
         assertIssue(issues, MailrulesIssueCodes.UNCONDITIONAL_DELETE, Severity.WARNING, at(text, "expunge"),
-                "Rule 'purge' in rules 'r' permanently removes every message in \"Bounces\": it has no condition");
+                "Rule 'purge' in rules 'r' permanently removes every message in \"Bounces\": it has no condition."
+                        + " A run refuses to remove more than 20% and 2000 of a folder's messages unless the block's"
+                        + " limits allow it");
         assertIssue(issues, MailrulesIssueCodes.UNCONDITIONAL_DELETE, Severity.WARNING, at(text, "delete"),
                 "Rule 'wipe' in rules 's' moves every message to Trash in \"INBOX\"");
+    }
+
+    @Test
+    void changeLimitsAreSharesOfAtMostAllAndOneSettingPerKind() {
+        String text = HEADER + """
+                rules r for m {
+                    limits {
+                        remove at most 150%
+                        move at most 20% and 30%
+                        remove at most 10
+                    }
+                    rule a when from contains "x" then move to "Bounces"
+                }
+                retention k for m {
+                    limits { remove at most 500 and 100 }
+                    in "Bounces" keep 30 days then delete
+                }
+                """;
+        List<Issue> issues = validate(text);
+        assertIssue(issues, MailrulesIssueCodes.INVALID_LIMIT, Severity.ERROR, at(text, "150"),
+                "A limit of rules 'r' allows 150% of a folder; a share is 0% to 100%");
+        assertIssue(issues, MailrulesIssueCodes.INVALID_LIMIT, Severity.ERROR, at(text, "30%"),
+                "The move limit of rules 'r' joins two shares; join a share and a number, e.g. 'at most 20% and 2000'");
+        assertIssue(issues, MailrulesIssueCodes.DUPLICATE_SETTING, Severity.ERROR, at(text, "remove at most 10\n"),
+                "The remove limit of rules 'r' is set twice; keep one");
+        assertIssue(issues, MailrulesIssueCodes.INVALID_LIMIT, Severity.ERROR, at(text, "100 }"),
+                "The remove limit of retention 'k' joins two numbers of messages");
+        assertNoErrors(validate(HEADER + """
+                rules r for m {
+                    limits {
+                        remove at most 0% and 0
+                        move at most 100% or 5000
+                    }
+                    rule a when from contains "x" then move to "Bounces"
+                }
+                """));
+    }
+
+    @Test
+    void aRemovalOnAgeAloneIsWarnedAboutWithTheLimitThatWillStopIt() {
+        String text = HEADER + """
+                rules purge-old for m {
+                    rule purge when older than 1 days then expunge
+                    rule big when size larger than 5 mb or older than 3 months then flag, delete
+                }
+                """;
+        List<Issue> issues = validate(text);
+        assertIssue(issues, MailrulesIssueCodes.BROAD_REMOVAL, Severity.WARNING, at(text, "expunge"),
+                "Rule 'purge' in rules 'purge-old' permanently removes every message in \"INBOX\" that is older"
+                        + " than 1 days: its condition tests only age or size, so a run may remove most of the folder."
+                        + " A run refuses to remove more than 20% and 2000 of a folder's messages; if that much is"
+                        + " meant, set 'limits { remove at most ... }' in rules 'purge-old'");
+        assertIssue(issues, MailrulesIssueCodes.BROAD_REMOVAL, Severity.WARNING, at(text, "delete"),
+                "Rule 'big' in rules 'purge-old' moves to Trash every message in \"INBOX\" that is size larger than"
+                        + " 5 mb or older than 3 months");
+        String considered = HEADER + """
+                rules purge-old for m {
+                    limits { remove at most 100% }
+                    rule purge when older than 1 days then expunge
+                }
+                rules narrow for m {
+                    rule old-news when older than 30 days and header "List-Id" exists then expunge
+                    rule tag when older than 30 days then flag
+                }
+                retention cleanup for m {
+                    in "Bounces" keep 1 days then expunge
+                }
+                """;
+        assertNoIssue(validate(considered), MailrulesIssueCodes.BROAD_REMOVAL);
     }
 
     @Test

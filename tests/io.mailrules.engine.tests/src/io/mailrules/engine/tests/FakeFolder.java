@@ -129,7 +129,7 @@ final class FakeFolder implements FolderReader {
     @Override
     public FolderSnapshot snapshot() {
         long uidNext = messages.stream().mapToLong(FakeMessage::uid).max().orElse(0) + 1;
-        return FolderSnapshot.of(name, uidValidity, uidNext);
+        return FolderSnapshot.of(name, uidValidity, uidNext).withMessages(messages.size());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.mailrules.core.check.ServerSupport;
 import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.FolderNaming;
 import io.mailrules.core.source.FolderReader;
@@ -18,6 +19,7 @@ final class FakeMailbox implements MailboxAccess {
     private final Map<String, Map<String, FakeFolder>> mailboxes = new LinkedHashMap<>();
     private final ZoneId serverZone;
     private Optional<String> specialUseTrash = Optional.empty();
+    private ServerSupport support = ServerSupport.ALL;
 
     FakeMailbox(ZoneId serverZone) {
         this.serverZone = serverZone;
@@ -30,6 +32,16 @@ final class FakeMailbox implements MailboxAccess {
 
     void markTrash(String folder) {
         specialUseTrash = Optional.of(folder);
+    }
+
+    /** Answers as a server with or without MOVE and UIDPLUS would. */
+    void support(ServerSupport what) {
+        support = what;
+    }
+
+    @Override
+    public ServerSupport support(String mailbox) {
+        return support;
     }
 
     @Override

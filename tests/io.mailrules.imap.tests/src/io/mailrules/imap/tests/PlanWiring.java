@@ -1,6 +1,8 @@
 package io.mailrules.imap.tests;
 
 import com.google.inject.Injector;
+import io.mailrules.core.check.Consent;
+import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.plan.Plan;
@@ -51,6 +53,12 @@ import org.eclipse.xtext.validation.Issue;
  * environment.
  */
 final class PlanWiring {
+
+    /**
+     * These tests are about what a run sends and how it recovers; their small mailboxes go past the default change
+     * limits (one of two auto-replies is half the folder), which have tests of their own.
+     */
+    private static final PlanGate PAST_LIMITS = PlanGate.defaults().with(new Consent(true, false));
 
     private final Injector injector = new MailrulesStandaloneSetup().createInjectorAndDoEMFRegistration();
     private final ImapConnector connector;
@@ -111,11 +119,17 @@ final class PlanWiring {
     }
 
     RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, RunProgress progress) throws IOException {
-        return new PlanExecutor(connector, logins, journals, clock).apply(plan, progress);
+        return new PlanExecutor(connector, logins, journals, clock).apply(plan, PAST_LIMITS, progress);
     }
 
     RunResult apply(Plan plan, MailboxLogins logins, JournalStore journals, WarmSessions warm) throws IOException {
-        return new PlanExecutor(connector, logins, journals, clock, Optional.of(warm)).apply(plan, RunProgress.NONE);
+        return new PlanExecutor(connector, logins, journals, clock, Optional.of(warm)).apply(plan, PAST_LIMITS,
+                RunProgress.NONE);
+    }
+
+    /** Applies as the command line does, with the checks {@code gate} makes before anything is sent. */
+    RunResult apply(Plan plan, PlanGate gate, MailboxLogins logins, JournalStore journals) throws IOException {
+        return new PlanExecutor(connector, logins, journals, clock).apply(plan, gate, RunProgress.NONE);
     }
 
     UndoResult undo(RunId run, MailboxLogins logins, JournalStore journals, RunProgress progress) throws Exception {

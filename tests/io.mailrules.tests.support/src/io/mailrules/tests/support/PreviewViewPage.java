@@ -8,6 +8,8 @@ import io.mailrules.ui.preview.PreviewView;
 /** The Preview view: its counts, the message table, the filter and the Apply and Export buttons. */
 public final class PreviewViewPage extends ViewPage {
 
+    private static final String APPLY = "Apply exactly the previewed plan, journaled";
+
     private PreviewViewPage(PreviewView view) {
         super(view, PreviewView.TABLE);
     }
@@ -49,6 +51,11 @@ public final class PreviewViewPage extends ViewPage {
         return labelText(PreviewView.WARNINGS);
     }
 
+    /** What Apply would refuse before sending anything, as the view lists it. */
+    public String checks() {
+        return labelText(PreviewView.CHECKS);
+    }
+
     public List<List<String>> messages() {
         return rows(PreviewView.TABLE);
     }
@@ -69,10 +76,25 @@ public final class PreviewViewPage extends ViewPage {
 
     /** Clicks Apply and waits until the view reports what the run did. */
     public String apply() {
-        clickToolbar("Apply exactly the previewed plan, journaled");
+        clickToolbar(APPLY);
+        return waitForApplied();
+    }
+
+    /** Clicks Apply where the preview found something Apply would refuse, which makes it ask first. */
+    public ApplyPastChecksPage applyAndExpectTheQuestion() {
+        clickToolbar(APPLY);
+        return ApplyPastChecksPage.waitForDialog();
+    }
+
+    /** Waits until the view reports what the run did. */
+    public String waitForApplied() {
         return Wait.forValue("the apply to finish", () -> {
             String status = status();
             return status.startsWith("Applied ") ? status : null;
         }, Duration.ofSeconds(60));
+    }
+
+    public boolean canApply() {
+        return isToolbarEnabled(APPLY);
     }
 }

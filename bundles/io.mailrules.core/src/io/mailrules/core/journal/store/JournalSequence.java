@@ -3,6 +3,7 @@ package io.mailrules.core.journal.store;
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.JournalEntry;
 import io.mailrules.core.journal.JournalRecord;
+import io.mailrules.core.journal.MailboxRefusal;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunClosing;
 import io.mailrules.core.journal.RunHeader;
@@ -28,6 +29,8 @@ final class JournalSequence {
     private final Set<BatchId> pending = new HashSet<>();
     private final Set<BatchId> done = new HashSet<>();
     private final Set<BatchId> failed = new HashSet<>();
+    private final List<MailboxRefusal> refusals = new ArrayList<>();
+    private final Set<String> mailboxesSent = new HashSet<>();
     private RunClosing closing;
 
     JournalSequence(RunId run) {
@@ -52,6 +55,7 @@ final class JournalSequence {
             case IntentRecord intent -> acceptIntent(intent);
             case OutcomeRecord outcome -> acceptOutcome(outcome);
             case RunClosing last -> acceptClosing(last);
+            case MailboxRefusal refusal -> acceptRefusal(refusal);
         }
     }
 
@@ -64,6 +68,11 @@ final class JournalSequence {
 
     private void acceptIntent(IntentRecord intent) {
         BatchId batch = intent.batchId();
+        if (refusals.stream().anyMatch(refusal -> refusal.mailbox().equals(intent.mailbox()))) {
+            throw new IllegalArgumentException("batch " + batch + " of mailbox " + intent.mailbox()
+                    + ", which the run refused");
+        }
+        mailboxesSent.add(intent.mailbox());
         if (pending.contains(batch)) {
             throw new IllegalArgumentException("batch " + batch + " already has an intent without an outcome");
         }
@@ -84,14 +93,32 @@ final class JournalSequence {
         records.add(outcome);
     }
 
+    private void acceptRefusal(MailboxRefusal refusal) {
+        if (!header.mailboxes().contains(refusal.mailbox())) {
+            throw new IllegalArgumentException("refusal of mailbox " + refusal.mailbox() + ", which the run does not"
+                    + " touch");
+        }
+        if (mailboxesSent.contains(refusal.mailbox())) {
+            throw new IllegalArgumentException("refusal of mailbox " + refusal.mailbox() + " after batches were sent"
+                    + " to it");
+        }
+        if (refusals.stream().anyMatch(earlier -> earlier.mailbox().equals(refusal.mailbox()))) {
+            throw new IllegalArgumentException("mailbox " + refusal.mailbox() + " refused twice");
+        }
+        refusals.add(refusal);
+    }
+
     private void acceptClosing(RunClosing last) {
         if (last.at().isBefore(header.startedAt())) {
             throw new IllegalArgumentException("the run closes at " + last.at() + ", before it started at "
                     + header.startedAt());
         }
-        if (last.status() == RunStatus.COMPLETED && !(pending.isEmpty() && failed.isEmpty())) {
+        if (last.status() == RunStatus.COMPLETED && !(pending.isEmpty() && failed.isEmpty() && refusals.isEmpty())) {
             throw new IllegalArgumentException("the run cannot be completed with " + pending.size()
-                    + " batches pending and " + failed.size() + " failed");
+                    + " batches pending, " + failed.size() + " failed and " + refusals.size() + " mailboxes refused");
+        }
+        if (last.status() == RunStatus.REFUSED && (!records.isEmpty() || refusals.isEmpty())) {
+            throw new IllegalArgumentException("a refused run sends nothing and names the mailboxes it refused");
         }
         closing = last;
     }
@@ -101,6 +128,6 @@ final class JournalSequence {
     }
 
     RunJournal toJournal(Path file, Optional<TornLine> tornLine) {
-        return new RunJournal(file, header, records, Optional.ofNullable(closing), tornLine);
+        return new RunJournal(file, header, records, refusals, Optional.ofNullable(closing), tornLine);
     }
 }

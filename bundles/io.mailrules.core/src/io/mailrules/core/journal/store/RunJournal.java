@@ -2,6 +2,7 @@ package io.mailrules.core.journal.store;
 
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.JournalRecord;
+import io.mailrules.core.journal.MailboxRefusal;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunClosing;
 import io.mailrules.core.journal.RunHeader;
@@ -20,15 +21,17 @@ public final class RunJournal {
     private final Path file;
     private final RunHeader header;
     private final List<JournalRecord> records;
+    private final List<MailboxRefusal> refusals;
     private final Optional<RunClosing> closing;
     private final Optional<TornLine> tornLine;
     private final List<BatchAttempt> batches;
 
-    RunJournal(Path file, RunHeader header, List<JournalRecord> records, Optional<RunClosing> closing,
-            Optional<TornLine> tornLine) {
+    RunJournal(Path file, RunHeader header, List<JournalRecord> records, List<MailboxRefusal> refusals,
+            Optional<RunClosing> closing, Optional<TornLine> tornLine) {
         this.file = file;
         this.header = header;
         this.records = List.copyOf(records);
+        this.refusals = List.copyOf(refusals);
         this.closing = closing;
         this.tornLine = tornLine;
         this.batches = latestAttempts(this.records);
@@ -62,6 +65,11 @@ public final class RunJournal {
     /** The intent and outcome records in the order they were written. */
     public List<JournalRecord> records() {
         return records;
+    }
+
+    /** The mailboxes a check refused before anything was sent to them, with the reasons. */
+    public List<MailboxRefusal> refusals() {
+        return refusals;
     }
 
     /** Absent while the run is being written, and after it was killed. */

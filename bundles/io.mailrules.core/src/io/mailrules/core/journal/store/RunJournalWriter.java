@@ -2,6 +2,7 @@ package io.mailrules.core.journal.store;
 
 import io.mailrules.core.journal.IntentRecord;
 import io.mailrules.core.journal.JournalEntry;
+import io.mailrules.core.journal.MailboxRefusal;
 import io.mailrules.core.journal.OutcomeRecord;
 import io.mailrules.core.journal.RunClosing;
 import io.mailrules.core.journal.RunHeader;
@@ -63,6 +64,11 @@ public final class RunJournalWriter implements AutoCloseable {
 
     public synchronized void outcome(OutcomeRecord outcome) throws IOException {
         append(outcome, false);
+    }
+
+    /** Records that a check refused a mailbox before anything was sent to it; on disk when this returns. */
+    public synchronized void refused(MailboxRefusal refusal) throws IOException {
+        append(refusal, true);
     }
 
     /** Writes the closing record; nothing can be appended after it. */
