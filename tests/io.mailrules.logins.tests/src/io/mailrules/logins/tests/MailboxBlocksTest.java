@@ -97,6 +97,17 @@ class MailboxBlocksTest {
     }
 
     @Test
+    void plainIsConfirmedOnlyByInsecure() {
+        Model file = RulesText.parse("""
+                mailbox lab { host "localhost" port 3143 plain user "lab" }
+                mailbox ok { host "localhost" port 3143 plain insecure user "ok" }
+                """);
+        assertEquals(Security.PLAIN_UNCONFIRMED,
+                MailboxBlocks.settings(MailboxBlocks.find(file, "lab").orElseThrow()).security());
+        assertEquals(Security.PLAIN, MailboxBlocks.settings(MailboxBlocks.find(file, "ok").orElseThrow()).security());
+    }
+
+    @Test
     void anExplicitPortWins() {
         assertEquals(3143, MailboxBlocks.settings(MailboxBlocks.find(model, "cho").orElseThrow()).port());
     }
