@@ -11,15 +11,27 @@ import io.mailrules.core.plan.Plan;
  *
  * @param folderStates what planning saw of every folder it evaluated, acted on or not: once a run has applied the
  *        plan to a folder without a failure, recording its state lets the next run look at new mail only
+ * @param undecided messages a rule could not decide, which the plan leaves alone: its warnings
  */
-public record CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates) {
+public record CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates,
+        List<UndecidedMessage> undecided) {
     public CompiledPlan {
         Objects.requireNonNull(plan, "plan");
         explanations = List.copyOf(explanations);
         folderStates = List.copyOf(folderStates);
+        undecided = List.copyOf(undecided);
+    }
+
+    public CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates) {
+        this(plan, explanations, folderStates, List.of());
     }
 
     public CompiledPlan(Plan plan, List<RuleExplanation> explanations) {
         this(plan, explanations, List.of());
+    }
+
+    /** The plan's warnings as people read them, one line each. */
+    public List<String> warnings() {
+        return undecided.stream().map(UndecidedMessage::describe).toList();
     }
 }

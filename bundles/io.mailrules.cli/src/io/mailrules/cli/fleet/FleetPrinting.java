@@ -26,6 +26,8 @@ public final class FleetPrinting implements FleetListener {
 
     @Override
     public void finished(MailboxOutcome outcome, Optional<CompiledPlan> plan) {
+        plan.ifPresent(compiled -> compiled.warnings().forEach(warning -> console.err().println("mailrules "
+                + command + ": warning: " + warning)));
         if (!json && plan.isPresent()) {
             // Plans for applying carry no message rows: counts, folder changes and folders to create only.
             new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), console.out());

@@ -10,6 +10,7 @@ import io.mailrules.cli.fleet.FleetResult;
 import io.mailrules.cli.fleet.FleetRun;
 import io.mailrules.cli.fleet.MailboxOutcome;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.engine.UndecidedMessage;
 
 /** One firing of a schedule: each of its jobs planned and applied over the job's mailboxes, as a fleet run. */
 public final class ScheduledRuns implements ScheduleLoop.Firing {
@@ -42,11 +43,21 @@ public final class ScheduledRuns implements ScheduleLoop.Firing {
                         e.getMessage());
                 continue;
             }
-            FleetResult result = fleet.run(request, mailboxes, (outcome, plan) -> logMailbox(schedule, job, outcome));
+            FleetResult result = fleet.run(request, mailboxes, (outcome, plan) -> {
+                plan.ifPresent(compiled -> compiled.undecided().forEach(message -> logUndecided(schedule, job,
+                        message)));
+                logMailbox(schedule, job, outcome);
+            });
             long failed = result.mailboxes().stream().filter(mailbox -> !mailbox.succeeded()).count();
             log.line("event", "job", "schedule", schedule.name(), "job", job, "mailboxes", mailboxes.size(),
                     "failed", failed, "exitCode", result.exitCode());
         }
+    }
+
+    private void logUndecided(ServedSchedule schedule, String job, UndecidedMessage message) {
+        log.line("event", "undecided", "schedule", schedule.name(), "job", job, "mailbox", message.mailbox(),
+                "folder", message.folder(), "uid", message.uid(), "messageId", message.messageId().orElse("-"),
+                "rule", message.rule(), "reason", message.reason() + "; the message is left alone (no action)");
     }
 
     private void logMailbox(ServedSchedule schedule, String job, MailboxOutcome outcome) {

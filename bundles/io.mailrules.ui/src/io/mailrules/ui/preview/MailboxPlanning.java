@@ -3,6 +3,7 @@ package io.mailrules.ui.preview;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.PlanId;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.imap.ImapMailboxAccess;
@@ -26,7 +27,8 @@ public final class MailboxPlanning {
     public MailboxPreview plan(PlanRequest request, String mailbox) {
         try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
             PlanRequest mine = request.forMailbox(mailbox).withId(planId(request, mailbox));
-            return MailboxPreview.planned(mailbox, new PlanCompiler(access, services.clock()).compile(mine).plan());
+            CompiledPlan compiled = new PlanCompiler(access, services.clock()).compile(mine);
+            return MailboxPreview.planned(mailbox, compiled.plan(), compiled.warnings());
         } catch (MailboxException e) {
             return MailboxPreview.failed(mailbox, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -35,10 +37,10 @@ public final class MailboxPlanning {
         }
     }
 
-    /** The dry run of every mailbox the request covers, as one plan. */
-    public Plan planAll(PlanRequest request) throws MailboxException {
+    /** The dry run of every mailbox the request covers, as one plan, with its warnings. */
+    public CompiledPlan planAll(PlanRequest request) throws MailboxException {
         try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
-            return new PlanCompiler(access, services.clock()).compile(request).plan();
+            return new PlanCompiler(access, services.clock()).compile(request);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mailrules.ui.preview;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,23 +9,30 @@ import io.mailrules.core.plan.Plan;
 /**
  * The dry run of one mailbox: its plan, or why it could not be made (the server could not be reached, a folder the
  * rules read is missing, a secret is missing). A failed mailbox is shown, and left out of Apply.
+ *
+ * @param warnings what the plan says the user must know, such as a message a rule could not decide
  */
-public record MailboxPreview(String mailbox, Optional<Plan> plan, Optional<String> failure) {
+public record MailboxPreview(String mailbox, Optional<Plan> plan, Optional<String> failure, List<String> warnings) {
 
     public MailboxPreview {
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(failure, "failure");
+        warnings = List.copyOf(warnings);
         if (plan.isPresent() == failure.isPresent()) {
             throw new IllegalArgumentException("a mailbox preview has a plan or a failure: " + mailbox);
         }
     }
 
     public static MailboxPreview planned(String mailbox, Plan plan) {
-        return new MailboxPreview(mailbox, Optional.of(plan), Optional.empty());
+        return planned(mailbox, plan, List.of());
+    }
+
+    public static MailboxPreview planned(String mailbox, Plan plan, List<String> warnings) {
+        return new MailboxPreview(mailbox, Optional.of(plan), Optional.empty(), warnings);
     }
 
     public static MailboxPreview failed(String mailbox, String why) {
-        return new MailboxPreview(mailbox, Optional.empty(), Optional.of(why));
+        return new MailboxPreview(mailbox, Optional.empty(), Optional.of(why), List.of());
     }
 }
