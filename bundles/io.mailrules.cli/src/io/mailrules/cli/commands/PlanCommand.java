@@ -58,6 +58,8 @@ public final class PlanCommand implements Command {
                 nothing on the server changes, not even a \\Seen flag. Prints per mailbox the messages per
                 rule, the folder deltas (INBOX -120  Replies +120), the folders a run would create, and a
                 table of every message with the rule that decided it, its actions and its target folder.
+                A message a rule's regular expression cannot decide within 1 s is left alone and named
+                (folder, UID, Message-ID) in a warning on standard error; 'run' does the same.
 
                   --mailbox M   plan only mailbox M
                   --group G     plan only the members of group G
