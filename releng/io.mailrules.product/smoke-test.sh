@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scripted use of the product archive as a user gets it: unpack it, run the headless commands of its `mailrules`
-# launcher without a display (validate, lsp), then start the workbench, wait for its window, save a screenshot
-# under target/, and close. Fails when a command answers wrongly or the window does not open.
+# launcher without a display (help, version, a mistyped command or option, validate, lsp), then start the
+# workbench, wait for its window, save a screenshot under target/, and close. Fails when a command answers wrongly
+# or the window does not open.
 set -euo pipefail
 archive="$1"
 out="$2"
@@ -19,6 +20,52 @@ rm -rf "$out"
 mkdir -p "$out/home"
 tar -xzf "$archive" -C "$out"
 mailrules="$out/mailrules/mailrules"
+
+# The first commands anybody types, without a display: help and version print on standard output and exit 0; a
+# mistyped command or an unknown option is named on one line, followed by a blank line and the overview, exits 64
+# and never reaches Equinox (which would log "An error has occurred" and exit 13).
+top_level() {
+  local name="$1" expected="$2"
+  shift 2
+  status=0
+  (cd "$out" && env -u DISPLAY -u WAYLAND_DISPLAY -u GDK_BACKEND HOME="$out/home" "$mailrules" "$@") \
+    >"$out/$name.out" 2>"$out/$name.err" || status=$?
+  [ "$status" -eq "$expected" ] || fail "mailrules $* exited with $status, not $expected" "$out/$name.out" "$out/$name.err"
+}
+for option in --help -h help; do
+  top_level "top-level$option" 0 "$option"
+  [ ! -s "$out/top-level$option.err" ] || fail "mailrules $option wrote to standard error" "$out/top-level$option.err"
+  usage="$(head -1 "$out/top-level$option.out")"
+  [[ "$usage" == "Usage: "*" COMMAND [ARGUMENTS]" ]] || fail "mailrules $option printed no overview" "$out/top-level$option.out"
+  grep -q '^Workbench options' "$out/top-level$option.out" || fail "mailrules $option lists no workbench options" \
+    "$out/top-level$option.out"
+  cmp -s "$out/top-level--help.out" "$out/top-level$option.out" \
+    || fail "mailrules $option printed another overview than --help" "$out/top-level$option.out"
+done
+for option in --version -V version; do
+  top_level "top-level$option" 0 "$option"
+  head -1 "$out/top-level$option.out" | grep -Eqx 'mailrules [0-9]+\.[0-9]+\.[0-9]+ \(build [0-9]+\)' \
+    || fail "mailrules $option printed no product version" "$out/top-level$option.out" "$out/top-level$option.err"
+  sed -n 2p "$out/top-level$option.out" | grep -q '^Java [0-9]' \
+    || fail "mailrules $option printed no Java version" "$out/top-level$option.out"
+done
+unknown() {
+  local name="$1" expected="$2"
+  shift 2
+  top_level "$name" 64 "$@"
+  [ ! -s "$out/$name.out" ] || fail "mailrules $* wrote to standard output" "$out/$name.out"
+  [ "$(head -1 "$out/$name.err")" = "$expected" ] && [ -z "$(sed -n 2p "$out/$name.err")" ] \
+    && [[ "$(sed -n 3p "$out/$name.err")" == "Usage: "*" COMMAND [ARGUMENTS]" ]] \
+    || fail "mailrules $* did not print '$expected' and the overview" "$out/$name.err"
+  if grep -q 'An error has occurred' "$out/$name.err" || ls "$out"/mailrules/configuration/*.log >/dev/null 2>&1; then
+    fail "mailrules $* reached Equinox" "$out/$name.err"
+  fi
+}
+unknown unknown-command "mailrules: unknown command 'frobnicate'" frobnicate
+unknown unknown-option "mailrules: unknown option '--frobnicate'" --frobnicate
+unknown unknown-equinox-option "mailrules: unknown option '-vmargs'" -data "$out/workspace" -vmargs -Xmx9g
+unknown no-display "mailrules: no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); the commands need none"
+echo "product smoke test: --help, -h, help, --version, -V, version, and unknown commands and options answer without a display"
 
 # The headless commands, without a display: the documented examples are clean (relative paths, as a user types
 # them, from the caller's directory), a broken file gives its diagnostic line and exit code 1.

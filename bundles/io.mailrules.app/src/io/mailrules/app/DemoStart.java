@@ -12,6 +12,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 
+import io.mailrules.demo.DemoOptions;
 import io.mailrules.ui.demo.DemoWorkspace;
 import io.mailrules.ui.mail.WorkbenchMail;
 
@@ -28,10 +29,11 @@ final class DemoStart {
     private DemoStart() {
     }
 
-    static DemoStart begin(IWorkbench workbench) {
+    /** @param port the demo server's IMAP port, 0 for a free one */
+    static DemoStart begin(IWorkbench workbench, int port) {
         DemoStart demo = new DemoStart();
         Job job = Job.create("Starting the Mailrules demo server", monitor -> {
-            demo.start(workbench);
+            demo.start(workbench, port);
             return Status.OK_STATUS;
         });
         job.schedule();
@@ -39,10 +41,10 @@ final class DemoStart {
     }
 
     // Holding the lock while starting makes a close during start-up wait, so the server is always stopped.
-    private synchronized void start(IWorkbench workbench) {
+    private synchronized void start(IWorkbench workbench, int port) {
         Display display = workbench.getDisplay();
         try {
-            DemoWorkspace started = DemoWorkspace.start(Clock.systemDefaultZone(),
+            DemoWorkspace started = DemoWorkspace.start(DemoOptions.defaults(Clock.systemDefaultZone()).withPort(port),
                     WorkbenchMail.lookup(DemoStart.class));
             if (closed) {
                 started.close();

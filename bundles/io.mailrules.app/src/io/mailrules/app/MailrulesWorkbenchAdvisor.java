@@ -49,7 +49,7 @@ final class MailrulesWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         if (options.demo()) {
-            demo = DemoStart.begin(PlatformUI.getWorkbench());
+            demo = DemoStart.begin(PlatformUI.getWorkbench(), options.demoPort());
         }
     }
 

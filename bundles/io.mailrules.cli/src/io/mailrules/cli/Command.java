@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One subcommand of {@code mailrules}. A new command is a class implementing this plus one line in
- * {@link Commands#standard()}; the launcher script must also list its name to send it to the command line instead
- * of the workbench.
+ * {@link Commands#standard()}; the launcher script lists the names too, for its class archives (and the commands
+ * that end quickly).
  */
 public interface Command {
 
@@ -18,8 +18,20 @@ public interface Command {
     /** One line for the command list of {@code mailrules help}. */
     String summary();
 
-    /** What {@code mailrules help NAME} adds below the usage line: options, output, exit codes. */
+    /**
+     * What {@code mailrules help NAME} adds below the usage line: options, output, exit codes. Other commands are
+     * quoted as {@code 'mailrules COMMAND ...'}; the help shows them under the name the user invoked.
+     */
     String details();
+
+    /**
+     * Whether everything the command writes to standard error is a log line ({@link Console#log()}), in the format
+     * the common option {@code --log-format text|json} chooses: so it is for the commands that change mailboxes and
+     * run from schedulers. The others write messages for people.
+     */
+    default boolean logs() {
+        return false;
+    }
 
     /**
      * Runs the command.

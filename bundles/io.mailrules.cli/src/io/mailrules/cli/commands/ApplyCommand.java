@@ -19,6 +19,7 @@ import io.mailrules.cli.execution.Applying;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.execution.RulesInUse;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.core.json.JsonFormatException;
 import io.mailrules.core.json.PlanJson;
@@ -69,10 +70,16 @@ public final class ApplyCommand implements Command {
                   --journal DIR journal directory (default: $MAILRULES_JOURNAL, else
                                 $XDG_DATA_HOME/mailrules/journal, else ~/.local/share/mailrules/journal)
                   --json        print the result as JSON
+                """ + LogFormat.HELP_NARROW + """
 
                 Ctrl-C finishes the batch in flight and stops; the journal keeps the rest for a resume.
                 Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached
                 or logged in to, 3 partial run.""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override
@@ -83,8 +90,8 @@ public final class ApplyCommand implements Command {
         String rulesFile = arguments.value("--rules").orElse(plan.source().file());
         RulesInUse rules = RulesInUse.load(rulesFile, console);
         if (!rules.source().sha256().equals(plan.source().sha256())) {
-            console.err().println("mailrules apply: warning: " + rulesFile + " changed since the plan was made;"
-                    + " applying the saved plan as it is, with the mailbox settings the file has now");
+            console.log().warn("rulesChanged", "file", rulesFile, "message", rulesFile + " changed since the plan was"
+                    + " made; applying the saved plan as it is, with the mailbox settings the file has now");
         }
         requireSameMailboxes(plan, rules, rulesFile);
         return Applying.apply(new MailWiring(clock), plan, rules.logins(),

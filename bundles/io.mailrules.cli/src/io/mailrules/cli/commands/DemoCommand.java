@@ -57,12 +57,16 @@ public final class DemoCommand implements Command {
                 Starts an IMAP server on 127.0.0.1 holding two generated sales mailboxes (ana and ben), writes
                 the sample rules file sales-demo.mailrules for it into DIR, prints the commands to plan, run
                 and undo it, and serves until Ctrl-C or SIGTERM. The server keeps its mail in memory: stopping
-                it forgets every change. With a display, 'mailrules demo' opens the workbench on the demo
-                instead; --headless asks for this command there too.
+                it forgets every change.
+
+                With a display (DISPLAY or WAYLAND_DISPLAY set) and without --headless, 'mailrules demo'
+                opens the workbench on the demo instead. It then takes --port and the workbench options that
+                'mailrules help' lists, and keeps the sample rules in the workspace project mailrules-demo,
+                so --dir is refused there.
 
                   --dir DIR    where to write the sample rules (default ./mailrules-demo)
                   --port N     the IMAP port (default: a free one)
-                  --headless   accepted for the launcher's sake; this command never needs a display
+                  --headless   this command, even where there is a display
 
                 Exit code: 0 stopped, 1 the files cannot be written, 2 the server cannot start (port taken).""";
     }
@@ -123,11 +127,18 @@ public final class DemoCommand implements Command {
         console.out().println("In another terminal:");
         console.out().println("  export " + DemoServer.PASSWORD_VARIABLE + "=" + DemoServer.PASSWORD);
         console.out().println("  export MAILRULES_JOURNAL=" + directory + "/journal   # keeps the demo's runs apart");
-        console.out().println("  mailrules plan " + rules + "     # dry run: what would move where");
-        console.out().println("  mailrules run " + rules + "      # apply it, journaled");
-        console.out().println("  mailrules runs                   # the run's id");
-        console.out().println("  mailrules undo RUN               # put every message back");
-        console.out().println("  mailrules status " + rules);
+        // Aligned comments, as far as the longest command allows.
+        List<String[]> commands = List.of(
+                new String[] {console.command("plan " + rules), "dry run: what would move where"},
+                new String[] {console.command("run " + rules), "apply it, journaled"},
+                new String[] {console.command("runs"), "the run's id"},
+                new String[] {console.command("undo RUN"), "put every message back"},
+                new String[] {console.command("status " + rules), "per mailbox: login, folders, last run"});
+        int width = commands.stream().mapToInt(command -> command[0].length()).max().orElse(0);
+        for (String[] command : commands) {
+            console.out().println(("  " + command[0] + " ".repeat(width - command[0].length()) + "   # "
+                    + command[1]));
+        }
         console.out().println();
         console.out().println("Press Ctrl-C to stop the demo server.");
         console.out().flush();

@@ -40,7 +40,7 @@ public final class HelpCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws UsageException {
-        Usage usage = new Usage(commands);
+        Usage usage = new Usage(commands, console.invokedAs());
         if (args.isEmpty()) {
             usage.printOverview(console.out());
             return ExitCode.OK;

@@ -97,9 +97,10 @@ public final class PlanCommand implements Command {
         } else {
             new PlanPrinter(ZoneId.systemDefault()).print(compiled, arguments.has("--explain"), console.out());
         }
-        compiled.warnings().forEach(warning -> console.err().println("mailrules plan: warning: " + warning));
-        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with 'mailrules apply "
-                + saved + "'.").orElse("Dry run: nothing was changed."));
+        compiled.warnings().forEach(warning -> console.err().println(Console.PROGRAM + " " + name() + ": warning: "
+                + warning));
+        console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with '"
+                + console.command("apply " + saved) + "'.").orElse("Dry run: nothing was changed."));
         return ExitCode.OK;
     }
 

@@ -9,6 +9,7 @@ import io.mailrules.cli.Console;
 import io.mailrules.cli.execution.FollowUp;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.core.journal.store.JournalStore;
 
@@ -47,9 +48,15 @@ public final class ResumeCommand implements Command {
                   --rules FILE  take the logins from FILE instead of the rules file the run was planned from
                   --journal DIR journal directory (as for 'apply')
                   --json        print the result as JSON
+                """ + LogFormat.HELP_NARROW + """
 
                 Exit code: 0 finished, 1 refused (the run was undone), 2 no mailbox could be reached or logged
                 in to, 3 partial.""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.mailrules.cli.fleet.FleetLimits;
 import io.mailrules.cli.fleet.FleetPrinting;
 import io.mailrules.cli.fleet.FleetResult;
 import io.mailrules.cli.fleet.FleetRun;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.output.FleetSummaryPrinter;
 import io.mailrules.core.incremental.FolderStateStore;
@@ -69,9 +70,15 @@ public final class RunCommand implements Command {
                                                        arrived since the last run of these rules
                 """ + FleetLimits.HELP + """
                   --json                               print only the summary, as JSON
+                """ + LogFormat.HELP + """
 
                 Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached or logged in
                 to, 3 partial run (some mailboxes or batches failed; the others were done).""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override
@@ -87,7 +94,7 @@ public final class RunCommand implements Command {
         FleetLimits limits = FleetLimits.from(arguments);
         List<String> mailboxes = Planning.targets(request);
         if (mailboxes.isEmpty()) {
-            console.err().println("Nothing to do: the rules of " + rules.typedPath() + " target no mailbox.");
+            console.log().info("nothingToDo", "file", rules.typedPath(), "message", "the rules target no mailbox");
             return ExitCode.OK;
         }
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
@@ -96,17 +103,18 @@ public final class RunCommand implements Command {
         FolderStates earlierRuns = arguments.has("--full") ? FolderStates.NONE : states;
         StopSignal stop = new StopSignal();
         // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
-        try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.err())) {
+        try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.log())) {
             FleetResult result = new FleetRun(limits.wiring(clock), rules.logins(), journals,
-                    limits.parallel(), console.err(), stop).incremental(earlierRuns, states).run(request, mailboxes,
-                            new FleetPrinting(name(), console, json));
+                    limits.parallel(), console.log(), stop).incremental(earlierRuns, states).run(request, mailboxes,
+                            new FleetPrinting(console, json));
             if (json) {
                 FleetSummaryPrinter.printJson(result, console.out());
             } else {
                 FleetSummaryPrinter.print(result, console.out());
             }
             if (result.mailboxes().stream().anyMatch(mailbox -> mailbox.run().isPresent())) {
-                console.err().println("Journal in " + journals.directory() + "; 'mailrules runs' lists the runs");
+                console.log().info("journal", "command", "run", "directory", journals.directory(), "message",
+                        "'" + console.command("runs") + "' lists the runs");
             }
             return result.exitCode();
         }

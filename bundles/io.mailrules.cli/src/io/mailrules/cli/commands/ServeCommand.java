@@ -19,6 +19,7 @@ import io.mailrules.cli.execution.RulesInUse;
 import io.mailrules.cli.execution.StopSignal;
 import io.mailrules.cli.fleet.FleetLimits;
 import io.mailrules.cli.fleet.FleetRun;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.cli.options.Durations;
 import io.mailrules.cli.serve.ScheduleLoop;
@@ -64,17 +65,23 @@ public final class ServeCommand implements Command {
                 Runs the schedules FILE declares (schedule NAME every N minutes | daily at HH:MM |
                 cron "m h dom mon dow" run JOBS) in this machine's time zone, until stopped. Each firing
                 plans and applies its jobs as 'mailrules run --job' does: mailbox by mailbox, several at once,
-                each journaled. Writes one key=value log line per event to standard error (schedule, job,
-                mailbox, status, counts, run id, error). SIGTERM or Ctrl-C finishes the batches in flight,
-                closes their journals and exits with 0. Edit the file, then restart serve to pick it up.
+                each journaled. Writes one log line per event to standard error, each with its time and
+                level (schedule, job, mailbox, status, counts, run id, error). SIGTERM or Ctrl-C finishes
+                the batches in flight, closes their journals and exits with 0. Edit the file, then restart
+                serve to pick it up.
 
                   --every DURATION                     run every DURATION (30s, 15m, 2h) instead of the
                                                        schedules' own times; a file without schedules then
                                                        runs all its jobs
                   --journal DIR                        as for 'apply'
-                """ + FleetLimits.HELP + """
+                """ + FleetLimits.HELP + LogFormat.HELP + """
 
                 Exit code: 0 stopped by a signal, 1 rule errors or no schedule to run, 64 wrong options.""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override
@@ -90,23 +97,23 @@ public final class ServeCommand implements Command {
         PlanRequest allJobs = PlanRequest.allJobs(rules.model(), rules.source());
         requireServable(schedules, allJobs);
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
-        ServeLog log = new ServeLog(console.err(), clock);
+        ServeLog log = new ServeLog(console.log());
         StopSignal stop = new StopSignal();
         Optional<SignalTrap> trap = SignalTrap.install(signal -> {
-            log.line("event", "stopping", "signal", signal);
+            log.info("stopping", "signal", signal);
             stop.stop();
         }, "TERM", "INT");
         // Without a signal trap, a stop is the JVM's shutdown: the hook still waits for the batches in flight.
-        try (CancelOnShutdown hook = trap.isPresent() ? null : new CancelOnShutdown(stop::stop, console.err())) {
-            log.line("event", "start", "file", file, "schedules", schedules.size(), "journal",
+        try (CancelOnShutdown hook = trap.isPresent() ? null : new CancelOnShutdown(stop::stop, console.log())) {
+            log.info("start", "file", file, "schedules", schedules.size(), "journal",
                     journals.directory().toString(), "parallel", limits.parallel(), "perHost", limits.perHost());
             // Every firing after the first looks at new mail only, where the rules allow (see incremental runs).
             FolderStateStore states = FolderStateStore.in(journals.directory());
             FleetRun fleet = new FleetRun(limits.wiring(clock), rules.logins(), journals,
-                    limits.parallel(), console.err(), stop).incremental(states, states);
+                    limits.parallel(), console.log(), stop).incremental(states, states);
             int fired = new ScheduleLoop(clock, ScheduleLoop.sleeping(clock, stop), stop, log).run(schedules,
                     new ScheduledRuns(allJobs, fleet, stop, log));
-            log.line("event", "stopped", "firings", fired);
+            log.info("stopped", "firings", fired);
             return ExitCode.OK;
         } finally {
             trap.ifPresent(SignalTrap::close);

@@ -9,6 +9,7 @@ import io.mailrules.cli.Console;
 import io.mailrules.cli.execution.FollowUp;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.options.Arguments;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.imap.NotRestored;
@@ -50,9 +51,15 @@ public final class UndoCommand implements Command {
                   --rules FILE  take the logins from FILE instead of the rules file the run was planned from
                   --journal DIR journal directory (as for 'apply')
                   --json        print the result as JSON
+                """ + LogFormat.HELP_NARROW + """
 
                 Exit code: 0 all reversed, 1 refused (an undo of an undo, a second undo), 2 no mailbox could
                 be reached or logged in to, 3 partial.""";
+    }
+
+    @Override
+    public boolean logs() {
+        return true;
     }
 
     @Override
@@ -64,7 +71,9 @@ public final class UndoCommand implements Command {
         return followUp.perform("undo", arguments.has("--json"), console, progress -> {
             UndoResult result = followUp.followUp().undo(wiring.connector(), followUp.logins(), clock, progress);
             for (NotRestored lost : result.notRestored()) {
-                console.err().println("not restored: " + lost.describe());
+                console.log().warn("notRestored", "mailbox", lost.mailbox(), "folder", lost.folder(), "batch",
+                        lost.batchId(), "count", lost.uids().size(), "reason",
+                        lost.reason().name().toLowerCase(java.util.Locale.ROOT), "message", lost.describe());
             }
             return result.run();
         });

@@ -23,12 +23,12 @@ public final class Applying {
     public static int apply(MailWiring wiring, Plan plan, MailboxLogins logins, JournalStore journals, boolean json,
             Console console) throws CommandFailedException {
         if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
-            console.err().println("Nothing to do: the plan has no batches and no folders to create.");
+            console.log().info("nothingToDo", "message", "the plan has no batches and no folders to create");
             return ExitCode.OK;
         }
-        ProgressReporter progress = new ProgressReporter(plan, console.err(), console.terminal());
+        ProgressReporter progress = ProgressReporter.of(plan, console);
         // Closed only after the result is printed: a Ctrl-C waits until the user has seen what was done.
-        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.err())) {
+        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.log())) {
             RunResult result;
             try {
                 result = wiring.apply(plan, logins, journals, progress);
@@ -43,8 +43,8 @@ public final class Applying {
             } else {
                 RunPrinter.print(result, console.out());
             }
-            console.err().println("Journal of run " + result.runId() + " in " + journals.directory()
-                    + "; 'mailrules runs' lists it");
+            console.log().info("journal", "command", "apply", "run", result.runId().value(), "directory",
+                    journals.directory(), "message", "'" + console.command("runs") + "' lists it");
             return RunExitCode.of(result);
         }
     }

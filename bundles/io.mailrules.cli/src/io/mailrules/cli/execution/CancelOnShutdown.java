@@ -1,8 +1,9 @@
 package io.mailrules.cli.execution;
 
-import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import io.mailrules.cli.log.Log;
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM while a run applies batches: instead of dying between a batch's command and its journal
@@ -17,18 +18,19 @@ public final class CancelOnShutdown implements AutoCloseable {
     private final CountDownLatch runFinished = new CountDownLatch(1);
     private final Thread hook;
 
-    public CancelOnShutdown(ProgressReporter progress, PrintStream err) {
+    public CancelOnShutdown(ProgressReporter progress, Log log) {
         this(() -> {
             progress.cancel();
             progress.endLine();
-        }, err);
+        }, log);
     }
 
     /** @param stop tells the work in flight to send no more batches; called from the shutdown hook */
-    public CancelOnShutdown(Runnable stop, PrintStream err) {
+    public CancelOnShutdown(Runnable stop, Log log) {
         this.hook = new Thread(() -> {
             stop.run();
-            err.println("mailrules: stopping after the current batch; the journal keeps the rest for a resume");
+            log.warn("stopping", "message", "stopping after the current batch; the journal keeps the rest for a"
+                    + " resume");
             try {
                 runFinished.await(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -71,8 +71,8 @@ public final class FollowUp {
     }
 
     public int perform(String command, boolean json, Console console, Action action) throws CommandFailedException {
-        ProgressReporter progress = new ProgressReporter(plan, console.err(), console.terminal());
-        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.err())) {
+        ProgressReporter progress = ProgressReporter.of(plan, console);
+        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.log())) {
             RunResult result;
             try {
                 result = action.perform(progress);
@@ -95,8 +95,8 @@ public final class FollowUp {
             } else {
                 RunPrinter.print(result, console.out());
             }
-            console.err().println("Journal of " + command + " run " + result.runId() + " in " + journals.directory()
-                    + "; 'mailrules runs' lists it");
+            console.log().info("journal", "command", command, "run", result.runId().value(), "directory",
+                    journals.directory(), "message", "'" + console.command("runs") + "' lists it");
             return RunExitCode.of(result);
         }
     }

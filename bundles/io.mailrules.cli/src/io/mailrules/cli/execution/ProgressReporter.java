@@ -1,15 +1,21 @@
 package io.mailrules.cli.execution;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import io.mailrules.cli.Console;
+import io.mailrules.cli.log.Log;
+import io.mailrules.cli.log.LogFormat;
+import io.mailrules.cli.log.LogValues;
 import io.mailrules.core.plan.Batch;
 import io.mailrules.core.plan.BatchId;
 import io.mailrules.core.plan.FolderPlan;
@@ -20,14 +26,14 @@ import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.RunProgress;
 
 /**
- * Tells the user how a run goes on standard error: on a terminal one line redrawn in place, otherwise one
- * {@code key=value} log line per event, so that a scheduler's log says which mailbox, folder, rule and batch did
- * what. Cancellation is a flag the shutdown hook sets; the executor reads it before each batch.
+ * Tells the user how a run goes on standard error: on a terminal, when the log is text, one line redrawn in place;
+ * otherwise one log line per event, so that a scheduler's log says which mailbox, folder, rule and batch did what.
+ * Cancellation is a flag the shutdown hook sets; the executor reads it before each batch.
  */
 public final class ProgressReporter implements RunProgress {
 
-    private final PrintStream err;
-    private final boolean terminal;
+    private final Log log;
+    private final Optional<PrintStream> terminal;
     private final Map<BatchId, String> rulesByBatch;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final BooleanSupplier stopRequested;
@@ -35,16 +41,23 @@ public final class ProgressReporter implements RunProgress {
     private volatile int total;
     private boolean lineShown;
 
-    public ProgressReporter(Plan plan, PrintStream err, boolean terminal) {
-        this(plan, err, terminal, () -> false);
+    /** Log lines only, e.g. for the mailboxes of a fleet run, which work side by side. */
+    public ProgressReporter(Plan plan, Log log, BooleanSupplier stopRequested) {
+        this(plan, log, Optional.empty(), stopRequested);
     }
 
-    /** @param stopRequested a stop that concerns more than this plan, e.g. of all mailboxes of a fleet run */
-    public ProgressReporter(Plan plan, PrintStream err, boolean terminal, BooleanSupplier stopRequested) {
-        this.err = err;
+    private ProgressReporter(Plan plan, Log log, Optional<PrintStream> terminal, BooleanSupplier stopRequested) {
+        this.log = log;
         this.terminal = terminal;
         this.rulesByBatch = rulesByBatch(plan);
         this.stopRequested = stopRequested;
+    }
+
+    /** A progress line where a person watches standard error and asked for no JSON, else log lines. */
+    public static ProgressReporter of(Plan plan, Console console) {
+        boolean redraw = console.terminal() && console.log().format() == LogFormat.TEXT;
+        return new ProgressReporter(plan, console.log(), redraw ? Optional.of(console.err()) : Optional.empty(),
+                () -> false);
     }
 
     /** Batches carry UIDs, not rules; the rules are those of the planned messages the batch acts on. */
@@ -84,10 +97,12 @@ public final class ProgressReporter implements RunProgress {
     public synchronized void batchDone(Batch batch, BatchOutcome outcome) {
         int done = finished.incrementAndGet();
         String action = batch.command().describe();
-        if (terminal) {
-            err.print("\r\033[K[" + done + "/" + total + "] " + batch.mailbox() + " " + batch.folder() + ": "
-                    + action + " (" + batch.uids().size() + ")"
-                    + (outcome instanceof BatchOutcome.Failed failed ? " FAILED: " + failed.error() : ""));
+        if (terminal.isPresent()) {
+            PrintStream err = terminal.get();
+            // Folder names and server answers are shown escaped: a control sequence in them must not redraw more.
+            err.print("\r\033[K[" + done + "/" + total + "] " + LogValues.escape(batch.mailbox() + " "
+                    + batch.folder() + ": " + action + " (" + batch.uids().size() + ")"
+                    + (outcome instanceof BatchOutcome.Failed failed ? " FAILED: " + failed.error() : "")));
             err.flush();
             lineShown = true;
             if (!outcome.succeeded()) {
@@ -95,43 +110,39 @@ public final class ProgressReporter implements RunProgress {
             }
             return;
         }
-        err.println(fields("mailbox", batch.mailbox(), "folder", batch.folder(), "rule",
-                rulesByBatch.getOrDefault(batch.id(), "?"), "batch", batch.sequence(), "action",
-                action, "count", batch.uids().size(), "outcome", outcome instanceof BatchOutcome.Failed failed
-                        ? "failed" : "done")
-                + (outcome instanceof BatchOutcome.Failed failed ? " " + fields("error", failed.error()) : ""));
+        Object[] fields = {"mailbox", batch.mailbox(), "folder", batch.folder(), "rule",
+                rulesByBatch.getOrDefault(batch.id(), "?"), "batch", batch.sequence(), "action", action, "count",
+                batch.uids().size(), "outcome", outcome.succeeded() ? "done" : "failed"};
+        if (outcome instanceof BatchOutcome.Failed failed) {
+            log.error("batch", append(fields, "error", failed.error()));
+        } else {
+            log.info("batch", fields);
+        }
     }
 
     @Override
     public synchronized void batchesSkipped(String mailbox, String folder, int batches, String reason) {
         endLine();
-        err.println(fields("mailbox", mailbox, "folder", folder, "skipped", batches, "reason", reason));
+        log.warn("batchesSkipped", "mailbox", mailbox, "folder", folder, "skipped", batches, "reason", reason);
     }
 
     @Override
     public synchronized void mailboxFailed(String mailbox, String message, int batchesNotSent) {
         endLine();
-        err.println(fields("mailbox", mailbox, "failed", message, "notSent", batchesNotSent));
+        log.error("mailboxFailed", "mailbox", mailbox, "error", message, "notSent", batchesNotSent);
     }
 
     /** Ends the redrawn line so that what follows starts on a line of its own. */
     public synchronized void endLine() {
         if (lineShown) {
-            err.println();
+            terminal.orElseThrow().println();
             lineShown = false;
         }
     }
 
-    /** {@code key=value} pairs, values with spaces or quotes quoted, as log processors split them. */
-    public static String fields(Object... keysAndValues) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            String value = String.valueOf(keysAndValues[i + 1]);
-            if (value.isEmpty() || value.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=')) {
-                value = '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-            }
-            line.append(i == 0 ? "" : " ").append(keysAndValues[i]).append('=').append(value);
-        }
-        return line.toString();
+    private static Object[] append(Object[] fields, Object... more) {
+        Object[] all = Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return all;
     }
 }

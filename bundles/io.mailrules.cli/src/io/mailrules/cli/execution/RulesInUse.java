@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.log.LogLevel;
 import io.mailrules.cli.validate.Diagnostic;
 import io.mailrules.cli.validate.LoadedRules;
 import io.mailrules.cli.validate.RuleFileValidator;
@@ -18,7 +19,7 @@ import io.mailrules.logins.SecretSources;
 
 /**
  * A rules file that passed every check of {@code validate}, ready to plan or to log in with: its model, its digest
- * and the logins of its mailboxes. A file with errors is never planned or run; its diagnostics go to standard error.
+ * and the logins of its mailboxes. A file with errors is never planned or run; its diagnostics go to standard error with the failure.
  *
  * @param source the file's absolute path and SHA-256: a saved plan names the file its logins come from, wherever
  *        {@code apply} is started
@@ -51,11 +52,9 @@ public record RulesInUse(String typedPath, Model model, SourceRef source, RulesF
             throw new CommandFailedException(ExitCode.RULE_ERRORS, String.join("; ", loaded.validation().unreadable()));
         }
         if (loaded.model().isEmpty()) {
-            for (Diagnostic diagnostic : loaded.validation().diagnostics()) {
-                console.err().println(diagnostic.format());
-            }
             throw new CommandFailedException(ExitCode.RULE_ERRORS, typedPath + " has errors ("
-                    + loaded.validation().summary() + "); nothing was planned or changed");
+                    + loaded.validation().summary() + "); nothing was planned or changed",
+                    loaded.validation().diagnostics().stream().map(RulesInUse::problem).toList());
         }
         Model model = loaded.model().get();
         byte[] content = loaded.contents().get(model.eResource().getURI());
@@ -64,6 +63,15 @@ public record RulesInUse(String typedPath, Model model, SourceRef source, RulesF
         }
         validated.remember(file, model.eResource().getResourceSet().getResources(), loaded.contents());
         return of(typedPath, loaded.file(), model, content, console);
+    }
+
+    private static CommandFailedException.Problem problem(Diagnostic diagnostic) {
+        LogLevel level = switch (diagnostic.severity()) {
+            case ERROR -> LogLevel.ERROR;
+            case WARNING -> LogLevel.WARN;
+            default -> LogLevel.INFO;
+        };
+        return new CommandFailedException.Problem(level, diagnostic.format());
     }
 
     private static RulesInUse of(String typedPath, Path file, Model model, byte[] content, Console console) {

@@ -1,13 +1,13 @@
 package io.mailrules.cli.fleet;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.MailWiring;
+import io.mailrules.cli.log.Log;
 import io.mailrules.cli.execution.ProgressReporter;
 import io.mailrules.cli.execution.RunExitCode;
 import io.mailrules.cli.execution.StopSignal;
@@ -37,13 +37,13 @@ public final class FleetRun {
     private final MailboxLogins logins;
     private final JournalStore journals;
     private final int parallel;
-    private final PrintStream log;
+    private final Log log;
     private final StopSignal stop;
     private final FolderStates earlierRuns;
     private final Optional<FolderStateStore> remembered;
 
     /** @param log where batch log lines and per-mailbox failures go (standard error) */
-    public FleetRun(MailWiring wiring, MailboxLogins logins, JournalStore journals, int parallel, PrintStream log,
+    public FleetRun(MailWiring wiring, MailboxLogins logins, JournalStore journals, int parallel, Log log,
             StopSignal stop) {
         this.wiring = wiring;
         this.logins = logins;
@@ -116,7 +116,7 @@ public final class FleetRun {
         MailboxOutcome outcome;
         try {
             RunResult result = wiring.apply(plan, logins, journals,
-                    new ProgressReporter(plan, log, false, stop::isStopped));
+                    new ProgressReporter(plan, log, stop::isStopped));
             outcome = applied(mailbox, plan, result, since(started));
             remember(AppliedFolders.done(compiled, Optional.of(result)));
         } catch (IOException e) {
@@ -135,8 +135,8 @@ public final class FleetRun {
         try {
             remembered.get().record(done);
         } catch (IOException e) {
-            log.println("mailrules: cannot remember what this run saw (" + e.getMessage()
-                    + "); the next run looks at every message again");
+            log.warn("statesNotSaved", "error", e.getMessage(), "message",
+                    "cannot remember what this run saw; the next run looks at every message again");
         }
     }
 

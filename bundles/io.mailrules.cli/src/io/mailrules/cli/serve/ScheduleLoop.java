@@ -59,7 +59,7 @@ public final class ScheduleLoop {
         while (!stop.isStopped()) {
             int index = earliest(next);
             if (index < 0) {
-                log.line("event", "idle", "reason", "no schedule fires again");
+                log.warn("idle", "reason", "no schedule fires again");
                 break;
             }
             ServedSchedule schedule = schedules.get(index);

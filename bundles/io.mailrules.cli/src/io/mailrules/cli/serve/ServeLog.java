@@ -1,36 +1,53 @@
 package io.mailrules.cli.serve;
 
-import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-import io.mailrules.cli.execution.ProgressReporter;
+import io.mailrules.cli.fleet.MailboxOutcome;
+import io.mailrules.cli.fleet.MailboxOutcomeLog;
+import io.mailrules.cli.fleet.UndecidedLog;
+import io.mailrules.cli.log.Log;
+import io.mailrules.cli.log.LogLevel;
+import io.mailrules.engine.UndecidedMessage;
 
 /**
- * The structured log of {@code serve}: one {@code key=value} line per event, each starting with its time, so that
- * journald, a log file or a log shipper can split and search it.
+ * The events of {@code serve} in its log, so that journald, a log file or a log shipper can split and search them:
+ * start, each schedule's next firing, each firing, job and mailbox, the stop.
  */
 public final class ServeLog {
 
-    private final PrintStream stream;
-    private final Clock clock;
+    private final Log log;
 
-    public ServeLog(PrintStream stream, Clock clock) {
-        this.stream = stream;
-        this.clock = clock;
+    public ServeLog(Log log) {
+        this.log = log;
     }
 
-    public void line(Object... keysAndValues) {
-        List<Object> fields = new ArrayList<>(List.of("time", Instant.now(clock).toString()));
-        fields.addAll(List.of(keysAndValues));
-        stream.println(ProgressReporter.fields(fields.toArray()));
+    public void info(String event, Object... fields) {
+        log.info(event, fields);
+    }
+
+    public void warn(String event, Object... fields) {
+        log.warn(event, fields);
+    }
+
+    public void error(String event, Object... fields) {
+        log.error(event, fields);
+    }
+
+    public void write(LogLevel level, String event, Object... fields) {
+        log.write(level, event, fields);
     }
 
     void scheduled(ServedSchedule schedule, Optional<Instant> next) {
-        line("event", "scheduled", "schedule", schedule.name(), "timing", schedule.timing().describe(), "jobs",
+        log.info("scheduled", "schedule", schedule.name(), "timing", schedule.timing().describe(), "jobs",
                 String.join(",", schedule.jobs()), "next", next.map(Instant::toString).orElse("never"));
+    }
+
+    void mailbox(ServedSchedule schedule, String job, MailboxOutcome outcome) {
+        MailboxOutcomeLog.write(log, outcome, "schedule", schedule.name(), "job", job);
+    }
+
+    void undecided(ServedSchedule schedule, String job, UndecidedMessage message) {
+        UndecidedLog.write(log, message, "schedule", schedule.name(), "job", job);
     }
 }

@@ -10,7 +10,7 @@ import io.mailrules.dsl.mailrules.RuleBlock;
 import io.mailrules.dsl.mailrules.StopAction;
 
 /**
- * Facts about rules that follow from the evaluation semantics in PRODUCT.md.
+ * Facts about rules that follow from the evaluation semantics in docs/semantics.md.
  */
 public final class Rules {
 

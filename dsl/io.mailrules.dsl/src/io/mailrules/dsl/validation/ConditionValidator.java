@@ -20,7 +20,7 @@ import io.mailrules.dsl.mailrules.StandardField;
 
 /**
  * Checks of single field tests: regex syntax, where 'domain' makes sense, and which tests cost a header fetch
- * because IMAP SEARCH cannot express them (see "Server-side first" in PRODUCT.md).
+ * because IMAP SEARCH cannot express them (see "Server-side first" in docs/semantics.md).
  */
 public class ConditionValidator extends MailrulesCheckBase {
 

@@ -24,10 +24,17 @@ class StartupOptionsTest {
     }
 
     @Test
+    void theDemoServerTakesThePortTheLauncherPassesOn() {
+        assertEquals(3143, StartupOptions.parse(new String[] {"--demo", "--port", "3143"}).demoPort());
+        assertEquals(0, StartupOptions.parse(new String[] {"--demo"}).demoPort(), "a free port");
+    }
+
+    @Test
     void withoutArgumentsTheWorkbenchStartsPlain() {
         StartupOptions options = StartupOptions.parse(null);
         assertFalse(options.demo());
         assertFalse(options.exitAfterStartup());
         assertEquals(Optional.empty(), options.screenshot());
+        assertEquals(0, options.demoPort());
     }
 }

@@ -35,7 +35,7 @@ final class CliProcess {
         return builder.start();
     }
 
-    private static String java() {
+    static String java() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString());
     }

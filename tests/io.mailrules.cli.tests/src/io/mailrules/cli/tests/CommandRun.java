@@ -43,13 +43,25 @@ record CommandRun(int exitCode, String out, String err) {
         return in(workingDirectory, InputStream.nullInputStream(), environment, clock, args);
     }
 
+    /** As a user who typed the command as {@code invokedAs} would run it, e.g. {@code ./mailrules}. */
+    static CommandRun invokedAs(String invokedAs, Path workingDirectory, String... args) {
+        return in(workingDirectory, InputStream.nullInputStream(), Map.of(), Clock.systemDefaultZone(), invokedAs,
+                args);
+    }
+
     private static CommandRun in(Path workingDirectory, InputStream stdin, Map<String, String> environment,
             Clock clock, String... args) {
+        return in(workingDirectory, stdin, environment, clock, Console.PROGRAM, args);
+    }
+
+    private static CommandRun in(Path workingDirectory, InputStream stdin, Map<String, String> environment,
+            Clock clock, String invokedAs, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            Console console = new Console(stdin, outStream, errStream, workingDirectory, environment, false);
+            Console console = new Console(stdin, outStream, errStream, workingDirectory, environment, false)
+                    .withInvokedAs(invokedAs);
             int exitCode = new Main(Commands.standard(clock)).run(args, console);
             return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }

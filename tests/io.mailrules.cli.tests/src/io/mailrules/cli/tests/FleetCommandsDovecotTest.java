@@ -135,8 +135,20 @@ class FleetCommandsDovecotTest {
             assertTrue(summary.get(3).matches(" +gone +failed +0 +0 +0 +0/0 +\\d+\\.\\d s +Mailbox gone: cannot reach"
                     + " 127\\.0\\.0\\.1:" + closed + " .*"), run.toString());
             assertTrue(summary.get(4).matches(" +good +completed +1 +1 +1 +3/3 +\\d+\\.\\d s +-"), run.toString());
-            assertTrue(run.err().contains("mailrules run: Mailbox refused: 127.0.0.1 rejected the login of " + refused),
-                    run.toString());
+            // each mailbox's outcome is a line of the log, in the order they finished
+            List<Map<String, String>> logged = LogLines.text(run.err());
+            Map<String, String> refusedLine = LogLines.events(logged, "mailbox").stream()
+                    .filter(line -> line.get("mailbox").equals("refused")).findFirst().orElseThrow();
+            assertEquals("error", refusedLine.get("level"), run.toString());
+            assertEquals("failed", refusedLine.get("status"), run.toString());
+            assertTrue(refusedLine.get("error").startsWith("Mailbox refused: 127.0.0.1 rejected the login of "
+                    + refused), run.toString());
+            assertEquals("nothing was changed in mailbox refused", refusedLine.get("message"), run.toString());
+            Map<String, String> goodLine = LogLines.events(logged, "mailbox").stream()
+                    .filter(line -> line.get("mailbox").equals("good")).findFirst().orElseThrow();
+            assertEquals("info", goodLine.get("level"), run.toString());
+            assertEquals("completed", goodLine.get("status"), run.toString());
+            assertEquals("3/3", goodLine.get("batches"), run.toString());
             assertTrue(run.out().contains("Mailbox good (127.0.0.1): 3 messages, 3 batches"), run.toString());
 
             // each mailbox is a run of its own: only the one that was applied is in the journal
@@ -208,12 +220,13 @@ class FleetCommandsDovecotTest {
                 "GOOD_PASSWORD") + RULES.replace("TARGETS", "good"));
         CommandRun run = mailrules("run", "fleet.mailrules", "--parallel", "0");
         assertEquals(64, run.exitCode(), run.toString());
-        assertTrue(run.err().startsWith("mailrules run: --parallel needs a whole number from 1 to 256, got '0'\n"
-                + "Usage: mailrules run FILE [OPTIONS]\n"), run.toString());
+        Map<String, String> usage = LogLines.only(LogLines.text(run.err()), "usage");
+        assertEquals("--parallel needs a whole number from 1 to 256, got '0'", usage.get("message"), run.toString());
+        assertEquals("mailrules run FILE [OPTIONS]", usage.get("usage"), run.toString());
         CommandRun timeout = mailrules("run", "fleet.mailrules", "--timeout", "5 minutes");
         assertEquals(64, timeout.exitCode(), timeout.toString());
-        assertTrue(timeout.err().startsWith("mailrules run: --timeout '5 minutes' is not a duration; use a positive"
-                + " number with s, m or h, e.g. 30s, 15m or 2h\n"), timeout.toString());
+        assertEquals(List.of("error usage: --timeout '5 minutes' is not a duration; use a positive number with s, m or"
+                + " h, e.g. 30s, 15m or 2h"), LogLines.messages(LogLines.text(timeout.err())));
         CommandRun perHost = mailrules("status", "fleet.mailrules", "--per-host", "many");
         assertEquals(64, perHost.exitCode(), perHost.toString());
         assertTrue(perHost.err().startsWith("mailrules status: unknown option --per-host"), perHost.toString());

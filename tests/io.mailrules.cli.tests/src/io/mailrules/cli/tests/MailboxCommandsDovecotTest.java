@@ -175,8 +175,11 @@ class MailboxCommandsDovecotTest {
             assertEquals(List.of("Re: pricing"), List.copyOf(client.contents("Replies").keySet()));
             assertTrue(applied.out().matches("(?s)Run \\S+ completed: 2 batches done, 0 failed, 0 not sent; 2 messages"
                     + " acted on\n.*"), applied.toString());
-            assertTrue(applied.err().contains("mailbox=sdr folder=INBOX rule=routing/bounces batch=0"
-                    + " action=\"move to Bounces\" count=1 outcome=done"), applied.toString());
+            assertTrue(applied.err().contains(" level=info event=batch mailbox=sdr folder=INBOX rule=routing/bounces"
+                    + " batch=0 action=\"move to Bounces\" count=1 outcome=done\n"), applied.toString());
+            Map<String, String> journal = LogLines.only(LogLines.text(applied.err()), "journal");
+            assertEquals(work.resolve("journal").toString(), journal.get("directory"), applied.toString());
+            assertEquals("'mailrules runs' lists it", journal.get("message"), applied.toString());
 
             CommandRun runs = mailrules("runs");
             assertEquals(0, runs.exitCode(), runs.toString());
@@ -211,7 +214,7 @@ class MailboxCommandsDovecotTest {
 
             assertEquals(0, undo.exitCode(), undo.toString());
             assertEquals(before, Census.of(client), "undo did not restore the mailbox");
-            assertTrue(undo.err().contains("Journal of undo run "), undo.toString());
+            assertEquals("undo", LogLines.only(LogLines.text(undo.err()), "journal").get("command"), undo.toString());
             CommandRun again = mailrules("undo", runId);
             assertEquals(1, again.exitCode(), again.toString());
             assertTrue(again.err().contains(runId), again.toString());
@@ -286,13 +289,14 @@ class MailboxCommandsDovecotTest {
     void anUnreadablePlanFileIsNamedWithExit1() throws Exception {
         CommandRun missing = mailrules("apply", "missing.json");
         assertEquals(1, missing.exitCode(), missing.toString());
-        assertEquals("mailrules apply: cannot read plan missing.json: no such file\n", missing.err());
+        assertEquals(List.of("error failed: cannot read plan missing.json: no such file"),
+                LogLines.messages(LogLines.text(missing.err())));
 
         Files.writeString(work.resolve("broken.json"), "{\"format\": \"mailrules-plan\", \"version\": 1, \"id\": 5}");
         CommandRun broken = mailrules("apply", "broken.json");
         assertEquals(1, broken.exitCode(), broken.toString());
-        assertTrue(broken.err().startsWith("mailrules apply: broken.json is not a valid plan: at $.id: "),
-                broken.toString());
+        assertTrue(LogLines.only(LogLines.text(broken.err()), "failed").get("message")
+                .startsWith("broken.json is not a valid plan: at $.id: "), broken.toString());
     }
 
     @Test
@@ -319,12 +323,14 @@ class MailboxCommandsDovecotTest {
         Files.createDirectory(work.resolve("plans"));
         CommandRun directory = mailrules("apply", "plans");
         assertEquals(1, directory.exitCode(), directory.toString());
-        assertEquals("mailrules apply: cannot read plan plans: is a directory\n", directory.err());
+        assertEquals(List.of("error failed: cannot read plan plans: is a directory"),
+                LogLines.messages(LogLines.text(directory.err())));
 
         Files.write(work.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3});
         CommandRun binary = mailrules("apply", "binary.json");
         assertEquals(1, binary.exitCode(), binary.toString());
-        assertEquals("mailrules apply: cannot read plan binary.json: not UTF-8 text\n", binary.err());
+        assertEquals(List.of("error failed: cannot read plan binary.json: not UTF-8 text"),
+                LogLines.messages(LogLines.text(binary.err())));
 
         Path locked = work.resolve("locked.json");
         Files.writeString(locked, "{}");
@@ -333,7 +339,8 @@ class MailboxCommandsDovecotTest {
         if (!Files.isReadable(locked)) {
             CommandRun denied = mailrules("apply", "locked.json");
             assertEquals(1, denied.exitCode(), denied.toString());
-            assertEquals("mailrules apply: cannot read plan locked.json: permission denied\n", denied.err());
+            assertEquals(List.of("error failed: cannot read plan locked.json: permission denied"),
+                    LogLines.messages(LogLines.text(denied.err())));
         }
         assertEquals("", directory.out() + binary.out());
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.mailrules.cli.execution.StopSignal;
+import io.mailrules.cli.log.Log;
+import io.mailrules.cli.log.LogFormat;
 import io.mailrules.cli.serve.ScheduleLoop;
 import io.mailrules.cli.serve.ServeLog;
 import io.mailrules.cli.serve.ServedSchedule;
@@ -54,7 +56,8 @@ class ScheduleLoopTest {
         MovedClock clock = new MovedClock();
         StopSignal stop = new StopSignal();
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        ServeLog log = new ServeLog(new PrintStream(logged, true, StandardCharsets.UTF_8), clock);
+        ServeLog log = new ServeLog(new Log(new PrintStream(logged, true, StandardCharsets.UTF_8), LogFormat.TEXT,
+                clock));
         List<ServedSchedule> schedules = List.of(
                 new ServedSchedule("often", "f:1", new Timing.Every(Duration.ofMinutes(10)), List.of("routing")),
                 new ServedSchedule("nightly", "f:2", new Timing.Daily(LocalTime.of(0, 5)), List.of("cleanup")),
@@ -82,15 +85,18 @@ class ScheduleLoopTest {
         assertEquals(List.of("often@2026-11-28T00:00:00Z", "nightly@2026-11-28T00:05:00Z",
                 "often@2026-11-28T00:30:00Z", "weekly@2026-11-28T00:30:00Z", "often@2026-11-28T00:40:00Z"), fired);
         String text = logged.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("event=scheduled schedule=weekly timing=\"cron \\\"30 0 * * 6\\\"\" jobs=archive"
-                + " next=2026-11-28T00:30:00Z"), text);
+        // the log's time is the clock's
+        assertTrue(text.contains("time=2026-11-27T23:50:00.000Z level=info event=scheduled schedule=often"), text);
+        assertTrue(text.contains(" level=info event=scheduled schedule=weekly timing=\"cron \\\"30 0 * * 6\\\"\""
+                + " jobs=archive next=2026-11-28T00:30:00Z"), text);
     }
 
     @Test
     void aStopDuringTheWaitEndsTheLoopWithoutFiring() throws Exception {
         MovedClock clock = new MovedClock();
         StopSignal stop = new StopSignal();
-        ServeLog log = new ServeLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock);
+        ServeLog log = new ServeLog(new Log(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                LogFormat.TEXT, clock));
         ScheduleLoop.Waiter stoppedWhileWaiting = when -> {
             stop.stop();
             return false;

@@ -124,15 +124,17 @@ class ServeCommandDovecotTest {
         }
         assertEquals(2, completedRuns().size());
         String logged = Files.readString(log);
-        assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ event=scheduled schedule=often"
+        // everything the serve process wrote to standard error, libraries and JVM included, is a log line
+        assertTrue(LogLines.text(logged).size() >= 8, logged);
+        assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ level=info event=scheduled schedule=often"
                 + " timing=\"every 2 seconds\" jobs=routing next=\\S+")), logged);
-        assertEquals(2, logged.lines().filter(line -> line.matches("time=\\S+ event=mailbox schedule=often job=routing"
+        assertEquals(2, logged.lines().filter(line -> line.matches("time=\\S+ level=info event=mailbox schedule=often job=routing"
                 + " mailbox=sdr status=completed moved=1 flagged=0 deleted=0 batches=1/1 durationMillis=\\d+ run=\\S+"
                 + " error=-")).count(), logged);
         assertTrue(logged.contains("mailbox=sdr folder=INBOX rule=routing/bounces batch=0 action=\"move to Bounces\""
                 + " count=1 outcome=done"), logged);
-        assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ event=stopping signal=TERM")), logged);
-        assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ event=stopped firings=\\d+")), logged);
+        assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ level=info event=stopping signal=TERM")), logged);
+        assertTrue(logged.lines().anyMatch(line -> line.matches("time=\\S+ level=info event=stopped firings=\\d+")), logged);
         assertEquals("", Files.readString(out));
     }
 
@@ -145,8 +147,8 @@ class ServeCommandDovecotTest {
         rules("user1", "");
         CommandRun run = serve("serve", "serve.mailrules");
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("mailrules serve: serve.mailrules has no schedule to serve; add one, e.g. 'schedule nightly daily"
-                + " at 02:00 run JOB', or run its jobs with --every 15m\n", run.err());
+        assertEquals(List.of("error failed: serve.mailrules has no schedule to serve; add one, e.g. 'schedule nightly"
+                + " daily at 02:00 run JOB', or run its jobs with --every 15m"), LogLines.messages(LogLines.text(run.err())));
     }
 
     @Test
@@ -154,26 +156,31 @@ class ServeCommandDovecotTest {
         rules("user1", "schedule nightly daily at 02:00 run routing\nschedule weekly cron \"61 3 * * 0\" run routing");
         CommandRun run = serve("serve", "serve.mailrules");
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("serve.mailrules:12:22: error: Schedule 'weekly' has a cron expression cron cannot read: the"
-                + " minute field value 61 is outside 0..59\nmailrules serve: serve.mailrules has errors (1 error in 1"
-                + " file); nothing was planned or changed\n", run.err(), "the file's validation already refuses it");
+        assertEquals(List.of("error problem: serve.mailrules:12:22: error: Schedule 'weekly' has a cron expression cron"
+                + " cannot read: the minute field value 61 is outside 0..59", "error failed: serve.mailrules has errors"
+                + " (1 error in 1 file); nothing was planned or changed"), LogLines.messages(LogLines.text(run.err())),
+                "the file's validation already refuses it");
     }
 
     @Test
     void badInputNamesTheProblem() throws Exception {
         CommandRun missing = serve("serve", "missing.mailrules");
         assertEquals(1, missing.exitCode(), missing.toString());
-        assertEquals("mailrules serve: cannot read missing.mailrules: no such file\n", missing.err());
+        assertEquals(List.of("error failed: cannot read missing.mailrules: no such file"),
+                LogLines.messages(LogLines.text(missing.err())));
 
         rules("user1", "schedule often every 15 minutes run routing");
         CommandRun every = serve("serve", "serve.mailrules", "--every", "soon");
         assertEquals(64, every.exitCode(), every.toString());
-        assertTrue(every.err().startsWith("mailrules serve: --every 'soon' is not a duration; use a positive number"
-                + " with s, m or h, e.g. 30s, 15m or 2h\nUsage: mailrules serve FILE [OPTIONS]\n"), every.toString());
+        Map<String, String> usage = LogLines.only(LogLines.text(every.err()), "usage");
+        assertEquals("--every 'soon' is not a duration; use a positive number with s, m or h, e.g. 30s, 15m or 2h",
+                usage.get("message"), every.toString());
+        assertEquals("mailrules serve FILE [OPTIONS]", usage.get("usage"), every.toString());
+        assertEquals("mailrules help serve", usage.get("help"), every.toString());
 
         CommandRun none = serve("serve");
         assertEquals(64, none.exitCode(), none.toString());
-        assertTrue(none.err().startsWith("mailrules serve: no rules file given\n"), none.toString());
+        assertEquals(List.of("error usage: no rules file given"), LogLines.messages(LogLines.text(none.err())));
     }
 
     @Test

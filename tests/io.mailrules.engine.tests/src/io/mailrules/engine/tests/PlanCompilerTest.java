@@ -32,7 +32,7 @@ import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.engine.RuleExplanation;
 
-/** The evaluation semantics of PRODUCT.md, checked on small hand-made folders. */
+/** The evaluation semantics of docs/semantics.md, checked on small hand-made folders. */
 class PlanCompilerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:30:00Z");
