@@ -14,18 +14,20 @@ import io.mailrules.core.plan.Plan;
  * @param folderStates what planning saw of every folder it evaluated, acted on or not: once a run has applied the
  *        plan to a folder without a failure, recording its state lets the next run look at new mail only
  * @param servers what each mailbox's server can carry out safely, as planning found it, by mailbox
+ * @param undecided messages a rule could not decide, which the plan leaves alone: its warnings
  */
 public record CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates,
-        Map<String, ServerSupport> servers) {
+        Map<String, ServerSupport> servers, List<UndecidedMessage> undecided) {
     public CompiledPlan {
         Objects.requireNonNull(plan, "plan");
         explanations = List.copyOf(explanations);
         folderStates = List.copyOf(folderStates);
         servers = Map.copyOf(servers);
+        undecided = List.copyOf(undecided);
     }
 
     public CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<FolderState> folderStates) {
-        this(plan, explanations, folderStates, Map.of());
+        this(plan, explanations, folderStates, Map.of(), List.of());
     }
 
     public CompiledPlan(Plan plan, List<RuleExplanation> explanations) {
@@ -35,5 +37,10 @@ public record CompiledPlan(Plan plan, List<RuleExplanation> explanations, List<F
     /** What the mailbox's server can carry out; everything when planning did not say. */
     public ServerSupport server(String mailbox) {
         return servers.getOrDefault(mailbox, ServerSupport.ALL);
+    }
+
+    /** The plan's warnings as people read them, one line each. */
+    public List<String> warnings() {
+        return undecided.stream().map(UndecidedMessage::describe).toList();
     }
 }

@@ -47,11 +47,17 @@ final class ConditionCompiler {
 
     private final LocalDate today;
     private final ZoneId zone;
+    private final RegexBudget regexBudget;
 
     /** @param today the day ages count from, in {@code zone}, the time zone the server's day boundaries are taken in */
     ConditionCompiler(LocalDate today, ZoneId zone) {
+        this(today, zone, new RegexBudget(RegexBudget.PER_MESSAGE));
+    }
+
+    ConditionCompiler(LocalDate today, ZoneId zone, RegexBudget regexBudget) {
         this.today = today;
         this.zone = zone;
+        this.regexBudget = regexBudget;
     }
 
     CompiledCondition compile(Condition condition) {
@@ -166,7 +172,9 @@ final class ConditionCompiler {
             case MatchesMatcher matches -> {
                 Pattern pattern = Pattern.compile(matches.getRegex() != null ? matches.getRegex() : matches.getPattern(),
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                LocalCheck check = LocalCheck.of(anyValue(name, value -> pattern.matcher(value).find()), fields, REGEX);
+                // Bounded per message: a crafted header must not stall the plan (see RegexBudget).
+                LocalCheck check = LocalCheck.of(message -> regexBudget.findInAny(pattern, name, message.values(name)),
+                        fields, REGEX);
                 yield new CompiledCondition(new SearchKey.Header(name, ""), Optional.of(check), check);
             }
             case DomainMatcher domain -> {

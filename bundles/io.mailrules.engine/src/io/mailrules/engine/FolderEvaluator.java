@@ -50,8 +50,12 @@ final class FolderEvaluator {
         this.preview = preview;
     }
 
-    /** @param seen what this evaluation saw of the folder, for the next incremental run */
-    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages, FolderState seen) {
+    /**
+     * @param seen what this evaluation saw of the folder, for the next incremental run
+     * @param undecided messages a rule could not decide, left out of {@code messages}
+     */
+    record Result(FolderSnapshot snapshot, List<PlannedMessage> messages, FolderState seen,
+            List<UndecidedMessage> undecided) {
     }
 
     /**
@@ -70,12 +74,21 @@ final class FolderEvaluator {
                         ? UidSet.range(state.highestUidSeen() + 1, snapshot.uidNext() - 1)
                         : UidSet.empty());
         Optional<LocalDate> lastDay = newMail.isPresent() ? earlier.map(FolderState::evaluatedOn) : Optional.empty();
-        List<UidSet> matched = matches(reader, rules, pinned, newMail, lastDay);
+        Matches found = matches(reader, rules, pinned, newMail, lastDay);
+        List<UidSet> matched = found.matched();
 
         Map<Long, Outcome> outcomes = new TreeMap<>();
         UidSet remaining = matched.stream().reduce(UidSet.empty(), UidSet::union);
+        UidSet taken = UidSet.empty();
+        Map<Long, GaveUpOn> undecided = new TreeMap<>();
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule rule = rules.get(i);
+            // A message this rule could not decide has an unknown fate, unless an earlier rule took it for good.
+            for (GaveUpOn gaveUp : found.gaveUp().get(i)) {
+                if (!taken.contains(gaveUp.uid())) {
+                    undecided.putIfAbsent(gaveUp.uid(), gaveUp);
+                }
+            }
             UidSet hits = matched.get(i).intersect(remaining);
             if (hits.isEmpty() || rule.actions().isEmpty()) {
                 continue;
@@ -87,14 +100,40 @@ final class FolderEvaluator {
             }
             if (rule.isTerminal()) {
                 remaining = remaining.minus(hits);
+                taken = taken.union(hits);
             }
         }
+        // No action at all for an undecided message: what the rules before decided may be what the missing verdict
+        // would have changed.
+        undecided.keySet().forEach(outcomes::remove);
         FolderState seen = new FolderState(mailbox, snapshot.folder(), rulesDigest, snapshot.uidValidity(),
                 snapshot.uidNext() - 1, snapshot.highestModSeq(), today);
-        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes), seen);
+        return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes), seen,
+                undecided(reader, mailbox, snapshot.folder(), undecided));
     }
 
-    private List<UidSet> matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
+    /** The warnings, each naming its message by Message-ID too, read for these few messages only. */
+    private static List<UndecidedMessage> undecided(FolderReader reader, String mailbox, String folder,
+            Map<Long, GaveUpOn> gaveUp) throws MailboxException {
+        if (gaveUp.isEmpty()) {
+            return List.of();
+        }
+        UidSet.Builder uids = UidSet.builder();
+        gaveUp.keySet().forEach(uids::add);
+        Map<Long, MessageHeaders> ids = byUid(reader.fetchHeaders(uids.build(), Set.of("Message-ID")));
+        return gaveUp.values().stream().map(message -> new UndecidedMessage(mailbox, folder, message.uid(),
+                Optional.ofNullable(ids.get(message.uid())).flatMap(MessageHeaders::messageId), message.rule(),
+                message.reason())).toList();
+    }
+
+    /** What each rule matched, and the messages each could not decide. */
+    private record Matches(List<UidSet> matched, List<List<GaveUpOn>> gaveUp) {
+    }
+
+    private record GaveUpOn(long uid, String rule, String reason) {
+    }
+
+    private Matches matches(FolderReader reader, List<CompiledRule> rules, UidSet pinned,
             Optional<UidSet> newMail, Optional<LocalDate> lastDay) throws MailboxException {
         List<RuleSearch> ruleSearches = new ArrayList<>();
         long largestScope = 0;
@@ -123,8 +162,11 @@ final class FolderEvaluator {
         Map<Long, MessageHeaders> fetched = candidates.toFetch.isEmpty() ? Map.of()
                 : byUid(reader.fetchHeaders(candidates.toFetch, candidates.fields));
         List<UidSet> matched = new ArrayList<>();
+        List<List<GaveUpOn>> gaveUp = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Optional<LocalCheck> residual = rules.get(i).condition().residual();
+            List<GaveUpOn> undecided = new ArrayList<>();
+            gaveUp.add(undecided);
             if (residual.isEmpty()) {
                 matched.add(candidates.found.get(i));
                 continue;
@@ -133,13 +175,20 @@ final class FolderEvaluator {
             confirmed.addAll(candidates.certain.get(i));
             for (long uid : candidates.found.get(i).minus(candidates.certain.get(i))) {
                 MessageHeaders message = fetched.get(uid);
-                if (message != null && residual.get().test().test(message)) {
-                    confirmed.add(uid);
+                if (message == null) {
+                    continue;
+                }
+                try {
+                    if (residual.get().test().test(message)) {
+                        confirmed.add(uid);
+                    }
+                } catch (RegexBudget.GaveUp e) {
+                    undecided.add(new GaveUpOn(uid, rules.get(i).name(), e.getMessage()));
                 }
             }
             matched.add(confirmed.build());
         }
-        return matched;
+        return new Matches(matched, gaveUp);
     }
 
     /** A rule's narrowing SEARCH: its key and the messages it is about. */

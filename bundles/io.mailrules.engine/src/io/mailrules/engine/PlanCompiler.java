@@ -77,15 +77,16 @@ public final class PlanCompiler {
         List<MailboxPlan> mailboxes = new ArrayList<>();
         List<FolderState> seen = new ArrayList<>();
         Map<String, ServerSupport> servers = new LinkedHashMap<>();
+        List<UndecidedMessage> undecided = new ArrayList<>();
         for (Map.Entry<Mailbox, List<Job>> entry : JobSelection.mailboxes(selected, request.mailboxes()).entrySet()) {
             mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence,
-                    request.source().sha256(), seen));
+                    request.source().sha256(), seen, undecided));
             servers.put(entry.getKey().getName(), access.support(entry.getKey().getName()));
         }
         PlanId id = request.id().orElseGet(() -> new PlanId("plan-" + ID_TIME.format(now) + "-"
                 + request.source().sha256().substring(0, 8)));
         return new CompiledPlan(new Plan(id, now, request.source(), mailboxes), explain(jobs, selected), seen,
-                servers);
+                servers, undecided);
     }
 
     /** How each rule of the selected jobs is evaluated; needs no server. */
@@ -101,7 +102,8 @@ public final class PlanCompiler {
     }
 
     private MailboxPlan mailboxPlan(Mailbox mailbox, List<Job> jobs, JobCompiler compiler, FolderEvaluator evaluator,
-            int[] nextSequence, String rulesDigest, List<FolderState> seen) throws MailboxException {
+            int[] nextSequence, String rulesDigest, List<FolderState> seen, List<UndecidedMessage> undecided)
+            throws MailboxException {
         ServerFolders server = access.folders(mailbox.getName());
         // Jobs reading the same folder share one evaluation, so a message is moved at most once per run.
         Map<String, List<CompiledRule>> rulesByFolder = new LinkedHashMap<>();
@@ -130,6 +132,7 @@ public final class PlanCompiler {
                         earlierRuns.find(mailbox.getName(), entry.getKey()));
             }
             seen.add(result.seen());
+            undecided.addAll(result.undecided());
             List<Batch> batches = new ArrayList<>();
             for (BatchPlanner.PlannedBatch batch : BatchPlanner.batches(result.messages())) {
                 batches.add(Batch.of(nextSequence[0]++, mailbox.getName(), result.snapshot().folder(),

@@ -56,8 +56,12 @@ final class HeaderBlocks {
         return name;
     }
 
-    /** Only answers for requested UIDs count: other FETCH responses are flag changes made by other clients. */
-    static List<MessageHeaders> parse(Reply reply, UidSet requested) {
+    /**
+     * Only answers for requested UIDs count: other FETCH responses are flag changes made by other clients.
+     *
+     * @throws MalformedAnswer when an answer for a requested message gives it no size a message can have
+     */
+    static List<MessageHeaders> parse(Reply reply, UidSet requested) throws MalformedAnswer {
         List<MessageHeaders> result = new ArrayList<>();
         for (Response response : reply.responses()) {
             if (!(response instanceof FetchResponse fetch)) {
@@ -68,6 +72,10 @@ final class HeaderBlocks {
             RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
             if (uid == null || date == null || size == null || !requested.contains(uid.uid)) {
                 continue;
+            }
+            if (size.size < 0) {
+                // Angus reads a size that is no number as -1.
+                throw new MalformedAnswer("FETCH gave message " + uid.uid + " no valid RFC822.SIZE");
             }
             FLAGS flags = fetch.getItem(FLAGS.class);
             BODY body = fetch.getItem(BODY.class);

@@ -1,6 +1,7 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.core.source.UnsupportedByServerException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
@@ -35,13 +36,14 @@ public final class ImapConnector {
      * Connects and logs in, then reads capabilities and the personal namespace.
      *
      * @throws MailboxException naming the mailbox and host: wrong credentials, unreachable host, untrusted
-     *         certificate, or no STARTTLS where it is required
+     *         certificate, no STARTTLS where it is required, or a plain connection the file did not confirm
      * @throws InterruptedException if cancelled while waiting for a free connection slot
      */
     public ImapMailbox connect(MailboxSettings settings, Credentials credentials)
             throws MailboxException, InterruptedException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
+        requireConfirmedSecurity(settings);
         ServerCertificateTrust trust = settings.security() == Security.PLAIN ? null
                 : settings.trustedCertificateSha256().map(ServerCertificateTrust::pinned)
                         .orElseGet(ServerCertificateTrust::platformAuthorities);
@@ -62,6 +64,21 @@ public final class ImapConnector {
             if (!connected) {
                 permit.close();
             }
+        }
+    }
+
+    /**
+     * The refusal {@link #connect} makes before it opens a socket, for a front end to make before it asks for or
+     * looks up a secret that would not be sent: a password goes out unencrypted only for a mailbox whose rules file
+     * says {@code plain insecure}, whether or not the file was validated.
+     *
+     * @throws UnsupportedByServerException naming the mailbox, for {@link Security#PLAIN_UNCONFIRMED}
+     */
+    public static void requireConfirmedSecurity(MailboxSettings settings) throws UnsupportedByServerException {
+        if (settings.security() == Security.PLAIN_UNCONFIRMED) {
+            throw new UnsupportedByServerException(settings.name(), settings.host(), "the mailbox says 'plain'"
+                    + " without 'insecure', so its password would cross the network unencrypted; nothing was sent."
+                    + " Write 'plain insecure' to confirm that, or use tls or starttls.");
         }
     }
 

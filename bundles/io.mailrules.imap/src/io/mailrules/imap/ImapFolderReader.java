@@ -46,27 +46,42 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
      */
     @Override
     public FolderSnapshot snapshot() throws MailboxException {
+        String asked = "read the state of folder \"" + layoutPath + "\"";
         try {
             long uidNext = folder.getUIDNext();
             if (uidNext < 1) {
                 uidNext = mailbox.statusUidNext(layoutPath);
             }
             long modSeq = mailbox.capabilities().condStore() ? folder.getHighestModSeq() : -1;
-            return new FolderSnapshot(layoutPath, folder.getUIDValidity(), uidNext,
-                    modSeq >= 0 ? OptionalLong.of(modSeq) : OptionalLong.empty(),
+            return new FolderSnapshot(layoutPath, uid32("UIDVALIDITY", folder.getUIDValidity()),
+                    uid32("UIDNEXT", uidNext), modSeq >= 0 ? OptionalLong.of(modSeq) : OptionalLong.empty(),
                     OptionalLong.of(folder.getMessageCount()));
         } catch (MessagingException e) {
-            throw mailbox.failures().duringCommand("read the state of folder \"" + layoutPath + "\"", e);
+            throw mailbox.failures().duringCommand(asked, e);
+        } catch (MalformedAnswer e) {
+            throw mailbox.unreadable(asked, e);
         }
     }
 
     /** The UIDVALIDITY the server reported when the folder was opened. */
     long folderUidValidity() throws MailboxException {
+        String asked = "read the state of folder \"" + layoutPath + "\"";
         try {
-            return folder.getUIDValidity();
+            return uid32("UIDVALIDITY", folder.getUIDValidity());
         } catch (MessagingException e) {
-            throw mailbox.failures().duringCommand("read the state of folder \"" + layoutPath + "\"", e);
+            throw mailbox.failures().duringCommand(asked, e);
+        } catch (MalformedAnswer e) {
+            throw mailbox.unreadable(asked, e);
         }
+    }
+
+    /** Angus reads a missing or unreadable number as -1; a plan pinned to it would pin nothing. */
+    private static long uid32(String what, long value) throws MalformedAnswer {
+        if (value < UidSet.MIN_UID || value > UidSet.MAX_UID) {
+            throw new MalformedAnswer((value < 0 ? "no valid " + what : what + " " + value) + " in the answer, where"
+                    + " a number of 1 to " + UidSet.MAX_UID + " belongs");
+        }
+        return value;
     }
 
     /** The number of messages the server reported when the folder was opened. */
@@ -90,8 +105,13 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
         for (SearchToken token : search.criteria()) {
             append(arguments, token);
         }
-        Reply reply = send("UID SEARCH", arguments, "search folder \"" + layoutPath + "\"");
-        return SearchReplies.uids(reply);
+        String asked = "search folder \"" + layoutPath + "\"";
+        Reply reply = send("UID SEARCH", arguments, asked);
+        try {
+            return SearchReplies.uids(reply);
+        } catch (MalformedAnswer e) {
+            throw mailbox.unreadable(asked, e);
+        }
     }
 
     private static void append(Argument arguments, SearchToken token) {
@@ -143,10 +163,14 @@ public final class ImapFolderReader implements FolderReader, AutoCloseable {
     public List<MessageHeaders> fetchHeaders(UidSet uids, Set<String> headerFieldNames) throws MailboxException {
         String items = HeaderBlocks.fetchItems(headerFieldNames);
         List<MessageHeaders> headers = new ArrayList<>();
+        String asked = "read headers in folder \"" + layoutPath + "\"";
         for (UidSet part : uids.split(roomFor("UID FETCH " + items + " "))) {
-            Reply reply = send("UID FETCH", Wire.atoms(part.toString(), items),
-                    "read headers in folder \"" + layoutPath + "\"");
-            headers.addAll(HeaderBlocks.parse(reply, part));
+            Reply reply = send("UID FETCH", Wire.atoms(part.toString(), items), asked);
+            try {
+                headers.addAll(HeaderBlocks.parse(reply, part));
+            } catch (MalformedAnswer e) {
+                throw mailbox.unreadable(asked, e);
+            }
         }
         return List.copyOf(headers);
     }

@@ -1,6 +1,8 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.plan.FolderSnapshot;
+import io.mailrules.core.plan.UidSet;
+import io.mailrules.core.source.ConnectionLostException;
 import io.mailrules.core.source.FolderNaming;
 import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.FolderPaths;
@@ -63,7 +65,9 @@ public final class ImapMailbox implements AutoCloseable {
                 if (capabilities.namespace()) {
                     Namespaces namespaces = protocol.namespace();
                     if (namespaces != null && namespaces.personal != null && namespaces.personal.length > 0) {
-                        return new FolderNaming(namespaces.personal[0].prefix, namespaces.personal[0].delimiter);
+                        // NIL as the prefix is the root itself.
+                        String prefix = namespaces.personal[0].prefix;
+                        return new FolderNaming(prefix == null ? "" : prefix, namespaces.personal[0].delimiter);
                     }
                 }
                 // No NAMESPACE: LIST "" "" answers with the hierarchy delimiter of the root.
@@ -74,12 +78,24 @@ public final class ImapMailbox implements AutoCloseable {
             });
             return new ImapMailbox(settings, options, store, failures, permit, limiter, capabilities, names);
         } catch (MessagingException e) {
-            try {
-                store.close();
-            } catch (MessagingException ignored) {
-                // Reporting why the session could not start matters more.
-            }
+            closeQuietly(store);
             throw failures.duringCommand("reading the server's capabilities", e);
+        } catch (RuntimeException e) {
+            // Angus Mail read the answer to CAPABILITY, NAMESPACE or LIST into something unusable: the session is
+            // not handed out, so it is closed here or never.
+            closeQuietly(store);
+            throw ConnectionLostException.unreadableAnswer(settings.name(), settings.host(),
+                    "name its capabilities and folder namespace", e.getClass().getSimpleName()
+                            + Optional.ofNullable(e.getMessage()).map(text -> ": " + MalformedAnswer.excerpt(text))
+                                    .orElse(""));
+        }
+    }
+
+    private static void closeQuietly(IMAPStore store) {
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // Reporting why the session could not start matters more.
         }
     }
 
@@ -103,10 +119,30 @@ public final class ImapMailbox implements AutoCloseable {
         return failures;
     }
 
+    /**
+     * Hangs up after an answer that could not be read: what the server says next on this session cannot be trusted
+     * either. The host's slot is freed by {@link #close()}, as always, which whoever holds the session calls.
+     *
+     * @param asked what the server was asked, e.g. {@code search folder "INBOX"}
+     */
+    MailboxException unreadable(String asked, MalformedAnswer problem) {
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // Hanging up is all that is left to do; the answer's problem is what the user needs to read.
+        }
+        return ConnectionLostException.unreadableAnswer(settings.name(), settings.host(), asked,
+                problem.getMessage());
+    }
+
     /** Every folder on the server, by layout path, with its attributes ({@code \Trash}, {@code \Noselect}, ...). */
     public Map<String, Set<String>> listFolders() throws MailboxException {
         Map<String, Set<String>> folders = new TreeMap<>();
         for (ListInfo info : list("*")) {
+            if (info.name == null) {
+                // A nameless folder cannot be addressed: it is left out rather than read as "null".
+                continue;
+            }
             Set<String> attributes = new LinkedHashSet<>();
             for (String attribute : info.attrs) {
                 attributes.add(attribute);
@@ -280,6 +316,11 @@ public final class ImapMailbox implements AutoCloseable {
         if (status == null || status.uidvalidity <= 0 || status.uidnext <= 0 || status.total < 0
                 || capabilities.condStore() && status.highestmodseq < 0) {
             return Optional.empty();
+        }
+        if (status.uidvalidity > UidSet.MAX_UID || status.uidnext > UidSet.MAX_UID) {
+            throw unreadable("read the status of folder \"" + layoutPath + "\"", new MalformedAnswer("STATUS gave"
+                    + " UIDVALIDITY " + status.uidvalidity + " and UIDNEXT " + status.uidnext + ", beyond the largest"
+                    + " UID " + UidSet.MAX_UID));
         }
         return Optional.of(new FolderSnapshot(layoutPath, status.uidvalidity, status.uidnext,
                 capabilities.condStore() ? OptionalLong.of(status.highestmodseq) : OptionalLong.empty(),

@@ -1,7 +1,6 @@
 package io.mailrules.imap;
 
-import java.util.HexFormat;
-import java.util.Locale;
+import io.mailrules.core.source.Sha256Fingerprint;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ import java.util.Optional;
  *
  * @param name the mailbox's name in the rules file, used in every message shown to the user
  * @param trustedCertificateSha256 the SHA-256 fingerprint of the one self-signed certificate to accept instead of
- *        a certificate chain to a trusted authority; colons and case are ignored. Host name checking is skipped
- *        for a pinned certificate, since the pin already names exactly one key.
+ *        a certificate chain to a trusted authority, in any form {@link Sha256Fingerprint} reads. Host name
+ *        checking is skipped for a pinned certificate, since the pin already names exactly one key.
  * @param trashFolder the folder deletes go to when the server marks none as {@code \Trash} (or to override it)
  */
 public record MailboxSettings(String name, String host, int port, Security security, String user,
@@ -54,12 +53,8 @@ public record MailboxSettings(String name, String host, int port, Security secur
 
     /** Lower-case hex without separators, the form fingerprints are compared and shown in. */
     static String normalizeFingerprint(String fingerprint) {
-        String hex = fingerprint.replace(":", "").strip().toLowerCase(Locale.ROOT);
-        if (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("\"" + fingerprint + "\" is not a SHA-256 fingerprint (64 hex digits)");
-        }
-        HexFormat.of().parseHex(hex);
-        return hex;
+        return Sha256Fingerprint.normalize(fingerprint).orElseThrow(() -> new IllegalArgumentException("\""
+                + fingerprint + "\" is not a SHA-256 fingerprint (64 hex digits, optionally in pairs separated by ':')"));
     }
 
     private static void requireText(String value, String field) {

@@ -1,5 +1,6 @@
 package io.mailrules.imap;
 
+import io.mailrules.core.plan.UidSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,10 @@ record Reply(List<Response> responses) {
             String[] parts = text.substring(start + 1, end < 0 ? text.length() : end).trim().split(" +");
             if (parts.length == 4) {
                 try {
-                    return Optional.of(new CopyUid(Long.parseLong(parts[1]), parts[2], parts[3]));
+                    long uidValidity = Long.parseLong(parts[1]);
+                    // Malformed, the code is as good as absent: the move is done, undo pairs by Message-ID instead.
+                    return uidValidity >= UidSet.MIN_UID && uidValidity <= UidSet.MAX_UID
+                            ? Optional.of(new CopyUid(uidValidity, parts[2], parts[3])) : Optional.empty();
                 } catch (NumberFormatException malformed) {
                     return Optional.empty();
                 }

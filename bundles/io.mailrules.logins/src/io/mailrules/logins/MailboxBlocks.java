@@ -75,7 +75,7 @@ public final class MailboxBlocks {
         Security security = switch (server.getSecurity()) {
             case TLS -> Security.TLS;
             case STARTTLS -> Security.STARTTLS;
-            case PLAIN -> Security.PLAIN;
+            case PLAIN -> server.isInsecure() ? Security.PLAIN : Security.PLAIN_UNCONFIRMED;
         };
         int port = server.getPort() > 0 ? server.getPort() : security == Security.TLS ? 993 : 143;
         String user = setting(mailbox, User.class).map(User::getUser).orElseThrow(() -> new IllegalArgumentException(

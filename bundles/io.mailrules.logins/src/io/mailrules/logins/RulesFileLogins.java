@@ -5,6 +5,7 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.imap.Credentials;
+import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.MailboxSettings;
@@ -28,6 +29,8 @@ public final class RulesFileLogins implements MailboxLogins {
         Mailbox mailbox = MailboxBlocks.find(model, name).orElseThrow(() -> new IllegalArgumentException(
                 "no mailbox " + name + " in the rules file"));
         MailboxSettings settings = MailboxBlocks.settings(mailbox);
+        // Before the secret: a command would run, or an agent be asked, for a password that is never sent.
+        ImapConnector.requireConfirmedSecurity(settings);
         try {
             return new MailboxLogin(settings, credentials(mailbox));
         } catch (CredentialsProblem e) {

@@ -61,6 +61,8 @@ public final class PlanCommand implements Command {
                 nothing on the server changes, not even a \\Seen flag. Prints per mailbox the messages per
                 rule, the folder deltas (INBOX -120  Replies +120), the folders a run would create, and a
                 table of every message with the rule that decided it, its actions and its target folder.
+                A message a rule's regular expression cannot decide within 1 s is left alone and named
+                (folder, UID, Message-ID) in a warning on standard error; 'run' does the same.
 
                   --mailbox M   plan only mailbox M
                   --group G     plan only the members of group G
@@ -114,6 +116,8 @@ public final class PlanCommand implements Command {
         } else {
             new PlanPrinter(ZoneId.systemDefault()).print(compiled, gate, arguments.has("--explain"), console.out());
         }
+        compiled.warnings().forEach(warning -> console.err().println(Console.PROGRAM + " " + name() + ": warning: "
+                + warning));
         console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with '"
                 + console.command("apply " + saved) + "'.").orElse("Dry run: nothing was changed."));
         return ExitCode.OK;

@@ -29,6 +29,8 @@ public final class FleetPrinting implements FleetListener {
 
     @Override
     public void finished(MailboxOutcome outcome, Optional<CompiledPlan> plan) {
+        plan.ifPresent(compiled -> compiled.undecided().forEach(message -> UndecidedLog.write(console.log(),
+                message)));
         if (!json && plan.isPresent()) {
             // Plans for applying carry no message rows: counts, folder changes and folders to create only.
             new PlanPrinter(ZoneId.systemDefault()).printSummary(plan.get(), gate, console.out());

@@ -85,6 +85,8 @@ public final class ScheduledRuns implements ScheduleLoop.Firing {
             }
             Instant started = clock.instant();
             FleetResult result = fleet.run(request, running, (outcome, plan) -> {
+                plan.ifPresent(compiled -> compiled.undecided().forEach(message -> log.undecided(schedule, job,
+                        message)));
                 log.mailbox(schedule, job, outcome);
                 if (outcome.refused()) {
                     hold(job, outcome, started);

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import io.mailrules.cli.fleet.MailboxOutcome;
 import io.mailrules.cli.fleet.MailboxOutcomeLog;
+import io.mailrules.cli.fleet.UndecidedLog;
 import io.mailrules.cli.log.Log;
 import io.mailrules.cli.log.LogLevel;
+import io.mailrules.engine.UndecidedMessage;
 
 /**
  * The events of {@code serve} in its log, so that journald, a log file or a log shipper can split and search them:
@@ -43,5 +45,9 @@ public final class ServeLog {
 
     void mailbox(ServedSchedule schedule, String job, MailboxOutcome outcome) {
         MailboxOutcomeLog.write(log, outcome, "schedule", schedule.name(), "job", job);
+    }
+
+    void undecided(ServedSchedule schedule, String job, UndecidedMessage message) {
+        UndecidedLog.write(log, message, "schedule", schedule.name(), "job", job);
     }
 }

@@ -18,10 +18,15 @@ import java.util.TreeMap;
  * @param internalDate when the server received it; retention rules age messages by this date
  * @param size RFC822.SIZE in bytes
  * @param headers fetched header fields by name (case-insensitive), each field's values in message order, unfolded
- *        and with encoded words decoded; a field asked for but absent from the message has no entry
+ *        and with encoded words decoded; a field asked for but absent from the message has no entry. Each value is
+ *        cut to its first {@link #VALUE_LIMIT} characters: rules match on what a mail client shows, and a crafted
+ *        header of megabytes must not make every rule that reads it slow
  */
 public record MessageHeaders(long uid, Instant internalDate, long size, Flags flags,
         SortedMap<String, List<String>> headers) {
+
+    /** The longest header value rules see, in characters (64 Ki); longer values are cut to it. */
+    public static final int VALUE_LIMIT = 64 * 1024;
 
     public MessageHeaders {
         if (uid < UidSet.MIN_UID || uid > UidSet.MAX_UID) {
@@ -33,8 +38,13 @@ public record MessageHeaders(long uid, Instant internalDate, long size, Flags fl
             throw new IllegalArgumentException("size " + size + " is negative");
         }
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), MessageHeaders::concat));
+        headers.forEach((name, values) -> copy.merge(name, capped(values), MessageHeaders::concat));
         headers = Collections.unmodifiableSortedMap(copy);
+    }
+
+    private static List<String> capped(List<String> values) {
+        return values.stream().map(value -> value.length() > VALUE_LIMIT ? value.substring(0, VALUE_LIMIT) : value)
+                .toList();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

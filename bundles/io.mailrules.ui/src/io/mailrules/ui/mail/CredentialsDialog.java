@@ -55,7 +55,7 @@ public final class CredentialsDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(fields);
 
         label(fields, "Server:");
-        label(fields, mailbox.host() + ":" + mailbox.port() + " (" + mailbox.security().name().toLowerCase() + ")");
+        label(fields, mailbox.host() + ":" + mailbox.port() + " (" + mailbox.security().words() + ")");
         label(fields, "User:");
         Text user = new Text(fields, SWT.BORDER | SWT.READ_ONLY);
         user.setText(mailbox.user());

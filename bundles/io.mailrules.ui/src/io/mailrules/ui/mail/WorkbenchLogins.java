@@ -1,6 +1,8 @@
 package io.mailrules.ui.mail;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
@@ -12,6 +14,7 @@ import io.mailrules.core.source.UnsupportedByServerException;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.Model;
 import io.mailrules.imap.Credentials;
+import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.MailboxSettings;
@@ -23,8 +26,9 @@ import io.mailrules.logins.SecretSources;
 
 /**
  * Logins for the mailboxes of one parsed rules file in the workbench. The secret comes from secure storage first
- * (what the user entered before), else from the file's own {@code from env|command|secret} source as on the command
- * line, else the user is asked, and may have it remembered in secure storage.
+ * (what the user entered before, if it was kept for the same connection security), else from the file's own
+ * {@code from env|command|secret} source as on the command line, else the user is asked, and may have it remembered
+ * in secure storage. A job that cannot ask ({@link CredentialsPrompt#NOBODY}) fails the mailbox with the reasons.
  */
 public final class WorkbenchLogins implements MailboxLogins {
 
@@ -52,33 +56,39 @@ public final class WorkbenchLogins implements MailboxLogins {
     public MailboxLogin login(String name) throws MailboxException {
         Mailbox block = block(name);
         MailboxSettings settings = MailboxBlocks.settings(block);
+        // Before secure storage or a prompt: nobody is asked for a password that would not be sent.
+        ImapConnector.requireConfirmedSecurity(settings);
         if (refuseUnencrypted && settings.security() == Security.PLAIN) {
             throw new UnsupportedByServerException(name, settings.host(), "the mailbox is declared 'plain insecure'"
                     + " and the workbench is set to refuse unencrypted connections (Window > Preferences >"
                     + " Mailrules); nothing was sent");
         }
         Optional<DeclaredCredential> declared = MailboxBlocks.declaredCredential(block);
-        String reason;
+        List<String> reasons = new ArrayList<>();
         try {
-            Optional<Credentials> stored = store.find(settings);
-            if (stored.isPresent()) {
-                return new MailboxLogin(settings, stored.get());
+            switch (store.lookup(settings)) {
+                case CredentialsStore.Kept.Usable usable -> {
+                    return new MailboxLogin(settings, usable.credentials());
+                }
+                case CredentialsStore.Kept.Withheld withheld -> reasons.add(withheld.reason());
+                case CredentialsStore.Kept.Nothing nothing -> {
+                    // on to the file's source
+                }
             }
-            reason = null;
         } catch (StorageException e) {
-            reason = store.description() + " could not be read: " + e.getMessage();
+            reasons.add(store.description() + " could not be read: " + e.getMessage());
         }
         if (declared.isPresent() && declared.get().source().isPresent()) {
             try {
                 return new MailboxLogin(settings, declared.get().with(secrets.resolve(declared.get().source().get())));
             } catch (CredentialsProblem e) {
-                reason = e.getMessage();
+                reasons.add(e.getMessage());
             }
-        } else if (reason == null) {
-            reason = declared.isPresent() ? "the password written in the rules file is not used; enter it here"
-                    : "the rules file names no password source for this mailbox";
+        } else if (reasons.isEmpty()) {
+            reasons.add(declared.isPresent() ? "the password written in the rules file is not used; enter it here"
+                    : "the rules file names no password source for this mailbox");
         }
-        return asked(settings, declared, reason);
+        return asked(settings, declared, String.join("; ", reasons));
     }
 
     private MailboxLogin asked(MailboxSettings settings, Optional<DeclaredCredential> declared, String reason)

@@ -25,7 +25,7 @@ public final class MailboxTexts {
 
     public static String server(MailboxSettings settings) {
         return settings.user() + " @ " + settings.host() + ":" + settings.port() + " ("
-                + settings.security().name().toLowerCase(Locale.ROOT) + ")";
+                + settings.security().words() + ")";
     }
 
     public static String status(MailboxEntry entry, ConnectionState state) {

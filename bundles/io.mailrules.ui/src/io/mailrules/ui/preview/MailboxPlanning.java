@@ -28,7 +28,7 @@ public final class MailboxPlanning {
         try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
             PlanRequest mine = request.forMailbox(mailbox).withId(planId(request, mailbox));
             CompiledPlan compiled = new PlanCompiler(access, services.clock()).compile(mine);
-            return MailboxPreview.planned(mailbox, compiled.plan(), compiled.server(mailbox));
+            return MailboxPreview.planned(mailbox, compiled.plan(), compiled.server(mailbox), compiled.warnings());
         } catch (MailboxException e) {
             return MailboxPreview.failed(mailbox, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -37,10 +37,10 @@ public final class MailboxPlanning {
         }
     }
 
-    /** The dry run of every mailbox the request covers, as one plan. */
-    public Plan planAll(PlanRequest request) throws MailboxException {
+    /** The dry run of every mailbox the request covers, as one plan, with its warnings. */
+    public CompiledPlan planAll(PlanRequest request) throws MailboxException {
         try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
-            return new PlanCompiler(access, services.clock()).compile(request).plan();
+            return new PlanCompiler(access, services.clock()).compile(request);
         }
     }
 

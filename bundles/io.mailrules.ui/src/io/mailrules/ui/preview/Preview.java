@@ -114,14 +114,15 @@ public record Preview(String file, List<MailboxPreview> mailboxes, Optional<Plan
     }
 
     /**
-     * What the user must know before applying: messages that an undo cannot bring back, and mailboxes that could not
-     * be previewed (and so are not applied).
+     * What the user must know before applying: messages that an undo cannot bring back, mailboxes that could not
+     * be previewed (and so are not applied), and messages a rule could not decide (and so are left alone).
      */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         for (MailboxPreview mailbox : mailboxes) {
             mailbox.failure().ifPresent(why -> warnings.add(mailbox.mailbox() + " was not previewed and will not be"
                     + " applied: " + why));
+            warnings.addAll(mailbox.warnings());
         }
         for (Plan plan : plans()) {
             for (Batch batch : plan.irreversibleBatches()) {

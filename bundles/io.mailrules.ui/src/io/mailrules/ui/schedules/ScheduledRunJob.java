@@ -18,6 +18,7 @@ import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.MailboxReport;
 import io.mailrules.core.run.RunResult;
 import io.mailrules.core.source.MailboxException;
+import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.engine.RulesLimits;
 import io.mailrules.engine.schedule.ScheduleEntry;
@@ -65,7 +66,9 @@ public final class ScheduledRunJob extends Job {
             }
             progress.subTask("Planning " + job);
             try {
-                Plan plan = planning.planAll(PlanRequest.job(rules.model(), job, rules.source()));
+                CompiledPlan compiled = planning.planAll(PlanRequest.job(rules.model(), job, rules.source()));
+                compiled.warnings().forEach(warning -> result.add(Status.warning(job + ": " + warning)));
+                Plan plan = compiled.plan();
                 progress.worked(1);
                 if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
                     result.add(Status.info(job + ": nothing to do"));

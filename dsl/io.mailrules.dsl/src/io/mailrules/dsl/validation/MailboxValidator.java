@@ -4,11 +4,11 @@ import static io.mailrules.dsl.mailrules.MailrulesPackage.Literals.*;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.xtext.validation.Check;
 
+import io.mailrules.core.source.Sha256Fingerprint;
 import io.mailrules.dsl.analysis.Syntax;
 import io.mailrules.dsl.mailrules.Credential;
 import io.mailrules.dsl.mailrules.Mailbox;
@@ -22,8 +22,6 @@ import io.mailrules.dsl.mailrules.Trust;
  * Connection settings and credentials of a mailbox.
  */
 public class MailboxValidator extends MailrulesCheckBase {
-
-    private static final Pattern SHA256 = Pattern.compile("(?i)(sha256:)?([0-9a-f]{2}[: ]?){31}[0-9a-f]{2}");
 
     @Check
     public void checkSettings(Mailbox mailbox) {
@@ -83,10 +81,10 @@ public class MailboxValidator extends MailrulesCheckBase {
 
     @Check
     public void checkFingerprint(Trust trust) {
-        if (trust.getFingerprint() != null && !SHA256.matcher(trust.getFingerprint().trim()).matches()) {
+        if (trust.getFingerprint() != null && Sha256Fingerprint.normalize(trust.getFingerprint()).isEmpty()) {
             Mailbox mailbox = (Mailbox) trust.eContainer();
             error("The certificate fingerprint of mailbox '" + mailbox.getName()
-                    + "' must be a SHA-256 fingerprint: 64 hex digits, optionally separated by ':'", trust,
+                    + "' must be a SHA-256 fingerprint: 64 hex digits, optionally in pairs separated by ':'", trust,
                     TRUST__FINGERPRINT, MailrulesIssueCodes.INVALID_FINGERPRINT);
         }
     }

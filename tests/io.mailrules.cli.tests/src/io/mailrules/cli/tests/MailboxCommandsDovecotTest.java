@@ -377,8 +377,9 @@ class MailboxCommandsDovecotTest {
             rules(user, DOVECOT.imapPort(), "password from command \"echo no such entry >&2; exit 3\"");
             CommandRun failed = mailrules("plan", "sales.mailrules");
             assertEquals(2, failed.exitCode(), failed.toString());
-            assertEquals("mailrules plan: Mailbox sdr: no credentials: command `echo no such entry >&2; exit 3`"
-                    + " exited with 3: no such entry. Nothing was changed.\n", failed.err());
+            // Named by its first word only: the rest of a command line may carry a secret.
+            assertEquals("mailrules plan: Mailbox sdr: no credentials: command `echo` exited with 3: no such entry."
+                    + " Nothing was changed.\n", failed.err());
         }
     }
 

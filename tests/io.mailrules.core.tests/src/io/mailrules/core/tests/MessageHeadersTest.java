@@ -43,4 +43,13 @@ class MessageHeadersTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new MessageHeaders(1, Instant.EPOCH, -1, Flags.NONE, MessageHeaders.headerMap(List.of())));
     }
+
+    @Test
+    void aValueLongerThanTheLimitIsCutToIt() {
+        String huge = "a".repeat(MessageHeaders.VALUE_LIMIT + 10);
+        MessageHeaders crafted = new MessageHeaders(7, Instant.parse("2024-05-01T10:00:00Z"), 1, Flags.NONE,
+                MessageHeaders.headerMap(List.of(Map.entry("Subject", huge), Map.entry("Subject", "short"))));
+        assertEquals(List.of(huge.substring(0, MessageHeaders.VALUE_LIMIT), "short"), crafted.values("Subject"));
+        assertEquals(65_536, MessageHeaders.VALUE_LIMIT);
+    }
 }

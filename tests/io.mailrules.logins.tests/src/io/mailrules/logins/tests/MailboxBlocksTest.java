@@ -2,6 +2,7 @@ package io.mailrules.logins.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -59,6 +60,51 @@ class MailboxBlocksTest {
         assertEquals(143, ben.port());
         assertEquals(Security.STARTTLS, ben.security());
         assertEquals(Optional.of(FINGERPRINT), ben.trustedCertificateSha256());
+    }
+
+    @Test
+    void aFingerprintTheValidatorAcceptsIsTheOneTheConnectorPins() {
+        String written = "SHA256:" + "AB ".repeat(31) + "AB";
+        Model file = RulesText.parse("""
+                mailbox dee {
+                    host "imap.example.com" tls
+                    user "dee"
+                    password from secret "dee"
+                    trust certificate "%s"
+                }
+                """.formatted(written));
+        assertEquals(List.of(), RulesText.errors(file));
+        assertEquals(Optional.of(FINGERPRINT),
+                MailboxBlocks.settings(MailboxBlocks.find(file, "dee").orElseThrow()).trustedCertificateSha256());
+    }
+
+    @Test
+    void aFingerprintTheValidatorRefusesIsRefusedByTheConnectorToo() {
+        String written = "AB:".repeat(31) + "A";
+        Model file = RulesText.parse("""
+                mailbox dee {
+                    host "imap.example.com" tls
+                    user "dee"
+                    password from secret "dee"
+                    trust certificate "%s"
+                }
+                """.formatted(written));
+        assertEquals(1, RulesText.errors(file).size(), RulesText.errors(file)::toString);
+        assertTrue(RulesText.errors(file).getFirst().contains("must be a SHA-256 fingerprint"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> MailboxBlocks.settings(MailboxBlocks.find(file, "dee").orElseThrow()));
+        assertTrue(refused.getMessage().contains("is not a SHA-256 fingerprint"), refused.getMessage());
+    }
+
+    @Test
+    void plainIsConfirmedOnlyByInsecure() {
+        Model file = RulesText.parse("""
+                mailbox lab { host "localhost" port 3143 plain user "lab" }
+                mailbox ok { host "localhost" port 3143 plain insecure user "ok" }
+                """);
+        assertEquals(Security.PLAIN_UNCONFIRMED,
+                MailboxBlocks.settings(MailboxBlocks.find(file, "lab").orElseThrow()).security());
+        assertEquals(Security.PLAIN, MailboxBlocks.settings(MailboxBlocks.find(file, "ok").orElseThrow()).security());
     }
 
     @Test

@@ -4,11 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
 
 import com.google.inject.Injector;
 
@@ -35,5 +40,12 @@ final class RulesText {
             throw new IllegalArgumentException("syntax errors: " + resource.getErrors());
         }
         return (Model) resource.getContents().getFirst();
+    }
+
+    /** The validator's errors on a parsed file, as their messages. */
+    static List<String> errors(Model model) {
+        return INJECTOR.getInstance(IResourceValidator.class)
+                .validate(model.eResource(), CheckMode.ALL, CancelIndicator.NullImpl).stream()
+                .filter(issue -> issue.getSeverity() == Severity.ERROR).map(issue -> issue.getMessage()).toList();
     }
 }

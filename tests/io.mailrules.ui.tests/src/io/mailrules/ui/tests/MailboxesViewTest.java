@@ -39,6 +39,7 @@ import io.mailrules.core.run.RunStatus;
 import io.mailrules.imap.Credentials;
 import io.mailrules.imap.MailboxSettings;
 import io.mailrules.imap.Security;
+import io.mailrules.imap.testsupport.FaultProxy;
 import io.mailrules.imap.testsupport.MailClient;
 import io.mailrules.imap.testsupport.TestMessage;
 import io.mailrules.tests.support.CredentialsDialogPage;
@@ -232,5 +233,51 @@ class MailboxesViewTest {
         Map<String, String> wrong = view.waitForRow("wrong", "tested", MailboxesViewTest::tested);
         assertTrue(wrong.get("Status").startsWith("connected"), wrong.get("Status"));
         assertEquals("INBOX 0", wrong.get("Folders"));
+    }
+
+    @Test
+    void testConnectionOfPlainWithoutInsecureSendsNothingAndSaysWhy() throws Exception {
+        try (FaultProxy proxy = FaultProxy.start(port)) {
+            project.file("lab.mailrules", """
+                    mailbox unconfirmed {
+                        host "127.0.0.1" port %d plain
+                        user "ana"
+                        password from env "%s"
+                    }
+                    """.formatted(proxy.port(), NO_SUCH_VARIABLE));
+            Map<String, String> before = view.waitForRow("unconfirmed", "listed", row -> true);
+            assertEquals("ana @ 127.0.0.1:" + proxy.port() + " (plain, not confirmed with 'insecure')",
+                    before.get("Server"));
+
+            view.select("unconfirmed");
+            view.testConnection();
+            Map<String, String> row = view.waitForRow("unconfirmed", "tested", MailboxesViewTest::tested);
+            assertEquals("Mailbox unconfirmed on 127.0.0.1: the mailbox says 'plain' without 'insecure', so its"
+                    + " password would cross the network unencrypted; nothing was sent. Write 'plain insecure' to"
+                    + " confirm that, or use tls or starttls.", row.get("Status"));
+            assertTrue(view.isShownAsFailed("unconfirmed"));
+            assertFalse(ShellPage.isOpen(CredentialsDialog.TITLE), "nobody was asked for a password");
+            assertEquals(0, proxy.connections(), "nothing reached the server");
+        }
+    }
+
+    @Test
+    void testConnectionAsksAgainForAPasswordKeptForAnotherConnectionSecurity() throws Exception {
+        // The same account (host, port, user) kept its password when the file still said tls.
+        store.remember(settings("ana", port).withSecurity(Security.TLS), Credentials.password("secret"));
+
+        view.waitForRow("sales", "listed", row -> true);
+        view.select("sales");
+        view.testConnection();
+        CredentialsDialogPage dialog = CredentialsDialogPage.waitForDialog();
+        assertTrue(dialog.texts().stream().anyMatch(text -> text.contains("was kept for tls, and the mailbox now"
+                + " says plain, so it is not sent")), dialog.texts()::toString);
+        dialog.enterPassword("secret");
+
+        Map<String, String> row = view.waitForRow("sales", "connected", r -> r.get("Status").startsWith("connected"));
+        assertEquals("INBOX 3 (3 unseen), Archive 1 (1 unseen)", row.get("Folders"));
+        assertEquals(Optional.of(Credentials.password("secret")), store.find(settings("ana", port)),
+                "kept again, now for plain");
+        assertEquals(Optional.empty(), store.find(settings("ana", port).withSecurity(Security.TLS)));
     }
 }
