@@ -85,6 +85,11 @@ final class ConditionCompiler {
         return LocalDate.ofInstant(message.internalDate(), zone);
     }
 
+    /** Both conditions, as {@code and} compiles them: the server narrows by both, fetched headers check the rest. */
+    static CompiledCondition both(CompiledCondition first, CompiledCondition second) {
+        return conjunction(List.of(first, second));
+    }
+
     private static CompiledCondition conjunction(List<CompiledCondition> operands) {
         List<SearchKey> keys = new ArrayList<>();
         for (CompiledCondition operand : operands) {

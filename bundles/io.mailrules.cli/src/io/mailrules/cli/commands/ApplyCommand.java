@@ -15,6 +15,7 @@ import io.mailrules.cli.Command;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.AccountLocks;
 import io.mailrules.cli.execution.Applying;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
@@ -25,6 +26,8 @@ import io.mailrules.core.json.PlanJson;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.imap.LockingLogins;
+import io.mailrules.imap.MailboxSettings;
 import io.mailrules.logins.MailboxBlocks;
 
 /**
@@ -71,8 +74,9 @@ public final class ApplyCommand implements Command {
                   --json        print the result as JSON
 
                 Ctrl-C finishes the batch in flight and stops; the journal keeps the rest for a resume.
-                Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached
-                or logged in to, 3 partial run.""";
+                A mailbox another 'mailrules' is working on is waited for up to 60 s; then it fails as busy.
+                Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached,
+                logged in to or was free, 3 partial run.""";
     }
 
     @Override
@@ -87,8 +91,11 @@ public final class ApplyCommand implements Command {
                     + " applying the saved plan as it is, with the mailbox settings the file has now");
         }
         requireSameMailboxes(plan, rules, rulesFile);
-        return Applying.apply(new MailWiring(clock), plan, rules.logins(),
-                JournalDirectory.store(arguments.value("--journal"), console), arguments.has("--json"), console);
+        // Each mailbox's lock is taken before its first command and held until the whole plan is applied.
+        try (LockingLogins logins = new LockingLogins(rules.logins(), AccountLocks.of(console, name()))) {
+            return Applying.apply(new MailWiring(clock), plan, logins,
+                    JournalDirectory.store(arguments.value("--journal"), console), arguments.has("--json"), console);
+        }
     }
 
     static Plan read(String typed, Console console) throws CommandFailedException {
@@ -124,11 +131,18 @@ public final class ApplyCommand implements Command {
             Mailbox block = MailboxBlocks.find(rules.model(), mailbox.mailbox()).orElseThrow(() ->
                     new CommandFailedException(ExitCode.RULE_ERRORS, "the plan is for mailbox " + mailbox.mailbox()
                             + ", which " + rulesFile + " no longer has; nothing was changed"));
-            String host = MailboxBlocks.settings(block).host();
+            MailboxSettings settings = MailboxBlocks.settings(block);
+            String host = settings.host();
             if (!host.equalsIgnoreCase(mailbox.host())) {
                 throw new CommandFailedException(ExitCode.RULE_ERRORS, "the plan read mailbox " + mailbox.mailbox()
                         + " on " + mailbox.host() + ", but " + rulesFile + " now says " + host
                         + "; make a new plan. Nothing was changed");
+            }
+            // Plans saved before plans named their account are checked by host only.
+            if (mailbox.accountKey().filter(key -> !key.equals(settings.account().key())).isPresent()) {
+                throw new CommandFailedException(ExitCode.RULE_ERRORS, "the plan read mailbox " + mailbox.mailbox()
+                        + " as another account than " + rulesFile + " now names (its port or user changed);"
+                        + " make a new plan. Nothing was changed");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.mailrules.cli.Command;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.AccountLocks;
 import io.mailrules.cli.execution.CancelOnShutdown;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.PlanSelection;
@@ -70,8 +71,11 @@ public final class RunCommand implements Command {
                 """ + FleetLimits.HELP + """
                   --json                               print only the summary, as JSON
 
-                Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached or logged in
-                to, 3 partial run (some mailboxes or batches failed; the others were done).""";
+                A mailbox another 'mailrules' is working on (a run, plan, apply, undo or resume, in any process
+                of yours, or the workbench) is waited for up to 60 s; then it fails as busy and the others go on.
+
+                Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached, logged in to or
+                was free, 3 partial run (some mailboxes or batches failed; the others were done).""";
     }
 
     @Override
@@ -98,8 +102,8 @@ public final class RunCommand implements Command {
         // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
         try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.err())) {
             FleetResult result = new FleetRun(limits.wiring(clock), rules.logins(), journals,
-                    limits.parallel(), console.err(), stop).incremental(earlierRuns, states).run(request, mailboxes,
-                            new FleetPrinting(name(), console, json));
+                    limits.parallel(), console.err(), stop, AccountLocks.of(console, name()))
+                    .incremental(earlierRuns, states).run(request, mailboxes, new FleetPrinting(name(), console, json));
             if (json) {
                 FleetSummaryPrinter.printJson(result, console.out());
             } else {

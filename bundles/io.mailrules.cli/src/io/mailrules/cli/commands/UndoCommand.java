@@ -51,8 +51,9 @@ public final class UndoCommand implements Command {
                   --journal DIR journal directory (as for 'apply')
                   --json        print the result as JSON
 
+                A mailbox another 'mailrules' is working on is waited for up to 60 s; then it fails as busy.
                 Exit code: 0 all reversed, 1 refused (an undo of an undo, a second undo), 2 no mailbox could
-                be reached or logged in to, 3 partial.""";
+                be reached, logged in to or was free, 3 partial.""";
     }
 
     @Override
@@ -61,8 +62,8 @@ public final class UndoCommand implements Command {
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
         FollowUp followUp = FollowUp.of(arguments.single("run id"), arguments.value("--rules"), journals, console);
         MailWiring wiring = new MailWiring(clock);
-        return followUp.perform("undo", arguments.has("--json"), console, progress -> {
-            UndoResult result = followUp.followUp().undo(wiring.connector(), followUp.logins(), clock, progress);
+        return followUp.perform("undo", arguments.has("--json"), console, (progress, logins) -> {
+            UndoResult result = followUp.followUp().undo(wiring.connector(), logins, clock, progress);
             for (NotRestored lost : result.notRestored()) {
                 console.err().println("not restored: " + lost.describe());
             }

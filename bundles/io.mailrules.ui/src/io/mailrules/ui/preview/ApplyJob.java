@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.jobs.MultiRule;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunResult;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.PlanExecutor;
 import io.mailrules.ui.MailrulesUiPlugin;
 import io.mailrules.ui.runs.MonitorProgress;
@@ -48,9 +49,9 @@ public final class ApplyJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        PlanExecutor executor = new PlanExecutor(services.connector(), services.logins(rules), services.journals(),
-                services.clock());
-        try {
+        try (LockingLogins logins = services.locking(services.logins(rules))) {
+            PlanExecutor executor = new PlanExecutor(services.connector(), logins, services.journals(),
+                    services.clock());
             done.accept(new ApplyOutcome(Optional.of(executor.apply(plan, new MonitorProgress(getName(), monitor))),
                     Optional.empty()));
         } catch (IOException e) {

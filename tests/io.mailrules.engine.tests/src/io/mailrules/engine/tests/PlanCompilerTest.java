@@ -36,7 +36,8 @@ import io.mailrules.engine.RuleExplanation;
 class PlanCompilerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:30:00Z");
-    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" password from secret \"m\" }\n";
+    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" user \"m@example.com\""
+            + " password from secret \"m\" }\n";
 
     private final RulesFiles files = new RulesFiles();
     private final FakeMailbox server = new FakeMailbox(ZoneOffset.UTC);
@@ -431,7 +432,7 @@ class PlanCompilerTest {
             """;
 
     private CompiledPlan compileAfter(CompiledPlan earlier, String rules) throws MailboxException {
-        FolderStates states = (mailbox, folder) -> earlier.folderStates().stream()
+        FolderStates states = (account, mailbox, folder) -> earlier.folderStates().stream()
                 .filter(state -> state.mailbox().equals(mailbox) && state.folder().equals(folder)).findFirst();
         return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), states).compile(PlanRequest.allJobs(
                 files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
@@ -477,7 +478,7 @@ class PlanCompilerTest {
                 first.folderStates().getFirst().uidValidity() + 1, 1, java.util.OptionalLong.empty(),
                 first.folderStates().getFirst().evaluatedOn());
         CompiledPlan afterRenumbering = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC),
-                (mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
+                (account, mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
                         files.parse(MAILBOX + INCREMENTAL_RULES), SourceRef.of("test.mailrules", INCREMENTAL_RULES)));
         assertEquals(List.of("INBOX addFlags \\Flagged 1"), batches(afterRenumbering.plan()),
                 "another UIDVALIDITY means a full pass");
@@ -507,7 +508,7 @@ class PlanCompilerTest {
     }
 
     private CompiledPlan compileWith(FolderState earlier, String rules) throws MailboxException {
-        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), (mailbox, folder) -> Optional.of(earlier))
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), (account, mailbox, folder) -> Optional.of(earlier))
                 .compile(PlanRequest.allJobs(files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
     }
 
