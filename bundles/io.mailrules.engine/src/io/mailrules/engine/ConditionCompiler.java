@@ -85,9 +85,16 @@ final class ConditionCompiler {
         return LocalDate.ofInstant(message.internalDate(), zone);
     }
 
-    /** Both conditions, as {@code and} compiles them: the server narrows by both, fetched headers check the rest. */
-    static CompiledCondition both(CompiledCondition first, CompiledCondition second) {
-        return conjunction(List.of(first, second));
+    /**
+     * A condition asked only about the messages in {@code state}, an exact condition on flags: the server narrows by
+     * both, and a check of fetched headers tests the state too. The condition's confirming SEARCH stays as it is:
+     * it is asked among the candidates, which are all in the state already.
+     */
+    static CompiledCondition within(CompiledCondition condition, CompiledCondition state) {
+        CompiledCondition both = conjunction(List.of(condition, state));
+        return new CompiledCondition(both.narrowing(),
+                condition.residual().map(residual -> LocalCheck.all(List.of(residual, state.standalone()))),
+                both.standalone(), condition.confirming());
     }
 
     private static CompiledCondition conjunction(List<CompiledCondition> operands) {

@@ -109,7 +109,7 @@ final class FlagChanges {
                         LocalCheck.of(notYetLocally(change), Set.of(), null));
                 Flags flags = Flags.of(change.name());
                 Action action = change.add() ? new Action.AddFlags(flags) : new Action.RemoveFlags(flags);
-                narrowed.add(new CompiledRule(rule.name(), ConditionCompiler.both(rule.condition(), state),
+                narrowed.add(new CompiledRule(rule.name(), ConditionCompiler.within(rule.condition(), state),
                         List.of(ActionTemplate.fixed(action)), rule.newMailOnly(), rule.agedCutoff(), true));
             }
         }
