@@ -109,7 +109,8 @@ public final class PlanCommand implements Command {
             new PlanPrinter(ZoneId.systemDefault()).print(compiled, arguments.has("--explain"), console.out());
         }
         for (FolderNameException notPlanned : compiled.notPlanned()) {
-            console.err().println("mailrules plan: " + notPlanned.getMessage());
+            console.err().println("mailrules plan: " + notPlanned.getMessage() + " Mailbox " + notPlanned.mailbox()
+                    + " is not in this plan.");
         }
         console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with 'mailrules apply "
                 + saved + "'.").orElse("Dry run: nothing was changed."));

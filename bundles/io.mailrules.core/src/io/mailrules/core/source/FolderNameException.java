@@ -12,8 +12,7 @@ public final class FolderNameException extends MailboxException {
     /** @param where the rule, layout or setting that names the folder, e.g. {@code rule routing/reports} */
     public FolderNameException(String mailbox, String host, String where, String folder, String problem) {
         super(mailbox, host, "Mailbox " + mailbox + " on " + host + ": " + where + ": " + problem
-                + "; write folder levels with '/' in rules files, or choose a name without it."
-                + " Nothing in this mailbox was planned.", null);
+                + "; write folder levels with '/' in rules files, or choose a name without it.", null);
         this.folder = folder;
     }
 
