@@ -79,7 +79,9 @@ public final class PlanExecutor {
         RunId runId = RunId.startedAt(started, UUID.randomUUID());
         List<String> mailboxes = plan.mailboxes().stream().map(MailboxPlan::mailbox).toList();
         Map<String, String> accounts = new LinkedHashMap<>();
-        plan.mailboxes().forEach(mailbox -> mailbox.accountKey().ifPresent(key -> accounts.put(mailbox.mailbox(), key)));
+        for (MailboxPlan mailbox : plan.mailboxes()) {
+            mailbox.accountKey().ifPresent(key -> accounts.put(mailbox.mailbox(), key));
+        }
         RunHeader header = new RunHeader(runId, plan.id(), plan.source().file(), mailboxes, started, kind, refersTo,
                 accounts);
         try (RunJournalWriter journal = kind == RunKind.RESUME ? journals.open(header) : journals.open(header, plan)) {

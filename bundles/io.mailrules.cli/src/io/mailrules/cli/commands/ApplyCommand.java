@@ -27,7 +27,6 @@ import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.imap.LockingLogins;
-import io.mailrules.imap.MailboxSettings;
 import io.mailrules.logins.MailboxBlocks;
 
 /**
@@ -131,18 +130,11 @@ public final class ApplyCommand implements Command {
             Mailbox block = MailboxBlocks.find(rules.model(), mailbox.mailbox()).orElseThrow(() ->
                     new CommandFailedException(ExitCode.RULE_ERRORS, "the plan is for mailbox " + mailbox.mailbox()
                             + ", which " + rulesFile + " no longer has; nothing was changed"));
-            MailboxSettings settings = MailboxBlocks.settings(block);
-            String host = settings.host();
+            String host = MailboxBlocks.settings(block).host();
             if (!host.equalsIgnoreCase(mailbox.host())) {
                 throw new CommandFailedException(ExitCode.RULE_ERRORS, "the plan read mailbox " + mailbox.mailbox()
                         + " on " + mailbox.host() + ", but " + rulesFile + " now says " + host
                         + "; make a new plan. Nothing was changed");
-            }
-            // Plans saved before plans named their account are checked by host only.
-            if (mailbox.accountKey().filter(key -> !key.equals(settings.account().key())).isPresent()) {
-                throw new CommandFailedException(ExitCode.RULE_ERRORS, "the plan read mailbox " + mailbox.mailbox()
-                        + " as another account than " + rulesFile + " now names (its port or user changed);"
-                        + " make a new plan. Nothing was changed");
             }
         }
     }
