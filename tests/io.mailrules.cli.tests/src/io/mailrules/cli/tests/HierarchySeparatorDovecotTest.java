@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonParser;
+
 import io.mailrules.imap.testsupport.Census;
 import io.mailrules.imap.testsupport.DovecotServer;
 import io.mailrules.imap.testsupport.MailClient;
@@ -121,5 +123,34 @@ class HierarchySeparatorDovecotTest {
         CommandRun alone = mailrules("run", file.toString(), "--mailbox", "cyrus");
         assertEquals(1, alone.exitCode(), "the rules do not fit this mailbox's server: " + alone);
         assertEquals(before, census(cyrus));
+    }
+
+    @Test
+    void aSavedPlanNamingAFolderThisServerCannotNameIsRefusedForItsMailboxBeforeAnythingIsSent() throws Exception {
+        // Planned on a server that separates levels with '/', where "Reports.2025" is a name like any other.
+        try (DovecotServer slash = DovecotServer.start("cli-separator-slash", DovecotServer.Variant.FULL)) {
+            String planned = slash.freshUser();
+            try (MailClient client = new MailClient("127.0.0.1", slash.imapPort(), planned, DovecotServer.PASSWORD)) {
+                client.append("INBOX", TestMessage.of("Ana <ana@example.org>", "Quarterly report")
+                        .receivedAt(RECEIVED));
+            }
+            Path file = rules();
+            String elsewhere = Files.readString(file).replace("port " + DOVECOT.imapPort(), "port " + slash.imapPort())
+                    .replace("user \"" + cyrus + "\"", "user \"" + planned + "\"");
+            Path plannedRules = Files.writeString(work.resolve("planned.mailrules"), elsewhere);
+            CommandRun plan = mailrules("plan", plannedRules.toString(), "--mailbox", "cyrus", "-o", "plan.json");
+            assertEquals(0, plan.exitCode(), plan.toString());
+            Census before = census(cyrus);
+
+            CommandRun apply = mailrules("apply", "plan.json", "--rules", file.toString(), "--json");
+
+            assertEquals(2, apply.exitCode(), "nothing was done in the only mailbox: " + apply);
+            String failure = JsonParser.parseString(apply.out()).getAsJsonObject().getAsJsonArray("mailboxes").get(0)
+                    .getAsJsonObject().get("failure").getAsString();
+            assertTrue(failure.startsWith("Mailbox cyrus on 127.0.0.1: the plan: folder \"Reports.2025\" contains"
+                    + " '.', which this server uses to separate folder levels"), apply.toString());
+            assertFalse(apply.err().contains("internal error"), apply.toString());
+            assertEquals(before, census(cyrus));
+        }
     }
 }
