@@ -73,7 +73,8 @@ public final class ApplyCommand implements Command {
                   --json        print the result as JSON
 
                 Ctrl-C finishes the batch in flight and stops; the journal keeps the rest for a resume.
-                A mailbox another 'mailrules' is working on is waited for up to 60 s; then it fails as busy.
+                A mailbox another 'mailrules' is working on is waited for up to 60 s (MAILRULES_LOCK_WAIT);
+                then it fails as busy.
                 Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached,
                 logged in to or was free, 3 partial run.""";
     }

@@ -73,7 +73,8 @@ public final class PlanCommand implements Command {
                                 that do not test age, flags or keywords look at newer mail only
 
                 Another 'mailrules' working on a mailbox (a run, apply, undo or resume, in any process of
-                yours) is waited for up to 60 s; then the plan fails with exit 2.
+                yours) is waited for up to 60 s (MAILRULES_LOCK_WAIT: 5m, or 0 not to wait); then the plan
+                fails with exit 2.
 
                 Exit code: 0 planned, 1 rule errors (also a mailbox whose rules name a folder its server
                 cannot name: the others are planned), 2 a mailbox could not be reached, logged in to, or was

@@ -48,7 +48,8 @@ public final class ResumeCommand implements Command {
                   --journal DIR journal directory (as for 'apply')
                   --json        print the result as JSON
 
-                A mailbox another 'mailrules' is working on is waited for up to 60 s; then it fails as busy.
+                A mailbox another 'mailrules' is working on is waited for up to 60 s (MAILRULES_LOCK_WAIT);
+                then it fails as busy.
                 Exit code: 0 finished, 1 refused (the run was undone), 2 no mailbox could be reached or logged
                 in to or was free, 3 partial.""";
     }

@@ -72,7 +72,8 @@ public final class RunCommand implements Command {
                   --json                               print only the summary, as JSON
 
                 A mailbox another 'mailrules' is working on (a run, plan, apply, undo or resume, in any process
-                of yours, or the workbench) is waited for up to 60 s; then it fails as busy and the others go on.
+                of yours, or the workbench) is waited for up to 60 s (MAILRULES_LOCK_WAIT: 5m, or 0 not to
+                wait); then it fails as busy and the others go on.
 
                 Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached, logged in to or
                 was free, 3 partial run (some mailboxes or batches failed; the others were done).""";

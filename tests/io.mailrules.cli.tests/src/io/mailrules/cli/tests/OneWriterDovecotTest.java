@@ -199,6 +199,11 @@ class OneWriterDovecotTest {
             CommandRun planned = CommandRun.in(work, environment(), CLOCK, "plan", file.toString(), "-o",
                     saved.toString());
             assertEquals(0, planned.exitCode(), planned.toString());
+            Map<String, String> mistyped = environment();
+            mistyped.put("MAILRULES_LOCK_WAIT", "soon");
+            CommandRun wrong = CommandRun.in(work, mistyped, CLOCK, "run", file.toString());
+            assertEquals(64, wrong.exitCode(), wrong.toString());
+            assertTrue(wrong.err().contains("MAILRULES_LOCK_WAIT 'soon' is not a duration"), wrong.toString());
             Process first = start("first", "run", file.toString());
             try {
                 if (!paused.await(120, TimeUnit.SECONDS)) {
