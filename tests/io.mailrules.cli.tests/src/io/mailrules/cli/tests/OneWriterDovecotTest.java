@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,8 +145,19 @@ class OneWriterDovecotTest {
         }
     }
 
+    private final List<Process> started = new ArrayList<>();
+
     private Process start(String name, String... args) throws Exception {
-        return CliProcess.start(work, environment(), work.resolve(name + ".out"), work.resolve(name + ".err"), args);
+        Process process = CliProcess.start(work, environment(), work.resolve(name + ".out"),
+                work.resolve(name + ".err"), args);
+        started.add(process);
+        return process;
+    }
+
+    /** A test that failed half-way leaves no command running. */
+    @AfterEach
+    void stopCommands() {
+        started.forEach(Process::destroyForcibly);
     }
 
     private Finished finished(String name, Process process) throws Exception {
@@ -250,17 +262,20 @@ class OneWriterDovecotTest {
         MailboxLocks held = new MailboxLocks(MailboxLockLocation.resolve(environment(), "/nonexistent"),
                 "the test", Duration.ZERO);
         Path log = work.resolve("serve.err");
-        Process serve;
-        try (MailboxLock lock = held.lock("sdr", new MailboxAccount("127.0.0.1", DOVECOT.imapPort(), user))) {
-            serve = start("serve", "serve", file.toString(), "--every", "1s");
-            awaitLine(serve, log, ".* event=mailbox .* mailbox=sdr status=busy .*");
-            assertEquals(List.of(), new JournalStore(work.resolve("journal")).history().runs(), "nothing was run");
-        }
+        MailboxLock lock = held.lock("sdr", new MailboxAccount("127.0.0.1", DOVECOT.imapPort(), user));
+        Process serve = start("serve", "serve", file.toString(), "--every", "1s");
         try {
+            try {
+                awaitLine(serve, log, ".* event=mailbox .* mailbox=sdr status=busy .*");
+                assertEquals(List.of(), new JournalStore(work.resolve("journal")).history().runs(), "nothing was run");
+            } finally {
+                lock.close();
+            }
             awaitLine(serve, log, ".* event=mailbox .* mailbox=sdr status=completed .*");
-        } finally {
             serve.destroy();
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS), Files.readString(log));
+        } finally {
+            serve.destroyForcibly();
         }
         String busy = Files.readString(log).lines().filter(line -> line.contains("status=busy")).findFirst()
                 .orElseThrow();
