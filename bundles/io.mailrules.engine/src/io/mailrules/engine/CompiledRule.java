@@ -16,9 +16,10 @@ import java.util.function.UnaryOperator;
  * @param agedCutoff for a rule that is "older than" an age and otherwise fixed (retention, or an age and header
  *        tests), the cutoff it has on a given day: of the mail an earlier run saw, only what crossed the cutoff
  *        since can newly match
+ * @param changesOnly whether its SEARCH finds only messages its actions change (see {@link FlagChanges#narrow})
  */
 record CompiledRule(String name, CompiledCondition condition, List<ActionTemplate> actions, boolean newMailOnly,
-        Optional<UnaryOperator<LocalDate>> agedCutoff) {
+        Optional<UnaryOperator<LocalDate>> agedCutoff, boolean changesOnly) {
 
     CompiledRule {
         actions = List.copyOf(actions);
@@ -27,6 +28,11 @@ record CompiledRule(String name, CompiledCondition condition, List<ActionTemplat
                 throw new IllegalArgumentException("rule " + name + " has actions after its terminal action");
             }
         }
+    }
+
+    CompiledRule(String name, CompiledCondition condition, List<ActionTemplate> actions, boolean newMailOnly,
+            Optional<UnaryOperator<LocalDate>> agedCutoff) {
+        this(name, condition, actions, newMailOnly, agedCutoff, false);
     }
 
     boolean isTerminal() {

@@ -91,6 +91,18 @@ final class ConditionCompiler {
         return LocalDate.ofInstant(message.internalDate(), zone);
     }
 
+    /**
+     * A condition asked only about the messages in {@code state}, an exact condition on flags: the server narrows by
+     * both, and a check of fetched headers tests the state too. The condition's confirming SEARCH stays as it is:
+     * it is asked among the candidates, which are all in the state already.
+     */
+    static CompiledCondition within(CompiledCondition condition, CompiledCondition state) {
+        CompiledCondition both = conjunction(List.of(condition, state));
+        return new CompiledCondition(both.narrowing(),
+                condition.residual().map(residual -> LocalCheck.all(List.of(residual, state.standalone()))),
+                both.standalone(), condition.confirming());
+    }
+
     private static CompiledCondition conjunction(List<CompiledCondition> operands) {
         List<SearchKey> keys = new ArrayList<>();
         for (CompiledCondition operand : operands) {

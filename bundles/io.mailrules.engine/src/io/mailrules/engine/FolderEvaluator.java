@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.plan.Action;
+import io.mailrules.core.plan.Flags;
 import io.mailrules.core.plan.FolderSnapshot;
 import io.mailrules.core.plan.PlannedMessage;
 import io.mailrules.core.plan.UidSet;
@@ -62,8 +64,8 @@ final class FolderEvaluator {
      * @param earlier what an earlier applied run of the same rules saw of this folder; while it holds, rules whose
      *        verdict never changes look only at the mail that arrived since
      */
-    Result evaluate(FolderReader reader, List<CompiledRule> rules, String mailbox, String rulesDigest,
-            Optional<FolderState> earlier) throws MailboxException {
+    Result evaluate(FolderReader reader, List<CompiledRule> rules, String mailbox, String accountKey,
+            String rulesDigest, Optional<FolderState> earlier) throws MailboxException {
         FolderSnapshot snapshot = reader.snapshot();
         // Mail that arrives after the snapshot is left for the next run rather than acted on unpinned.
         UidSet pinned = snapshot.uidNext() > 1 ? UidSet.range(1, snapshot.uidNext() - 1) : UidSet.empty();
@@ -106,10 +108,45 @@ final class FolderEvaluator {
         // No action at all for an undecided message: what the rules before decided may be what the missing verdict
         // would have changed.
         undecided.keySet().forEach(outcomes::remove);
+        dropChangesAlreadyMade(reader, outcomes);
         FolderState seen = new FolderState(mailbox, snapshot.folder(), rulesDigest, snapshot.uidValidity(),
-                snapshot.uidNext() - 1, snapshot.highestModSeq(), today);
+                snapshot.uidNext() - 1, snapshot.highestModSeq(), today, Optional.of(accountKey));
         return new Result(snapshot, plannedMessages(reader, snapshot.folder(), outcomes), seen,
                 undecided(reader, mailbox, snapshot.folder(), undecided));
+    }
+
+    /**
+     * Takes out of the outcomes every flag change the message already has, for the changes no rule's SEARCH asked
+     * about (see {@link FlagChanges#narrow}): one SEARCH per flag and direction, among the messages that would get it.
+     * A message left without actions is left out of the plan.
+     */
+    private static void dropChangesAlreadyMade(FolderReader reader, Map<Long, Outcome> outcomes)
+            throws MailboxException {
+        Map<FlagChanges.Change, UidSet.Builder> unsure = new LinkedHashMap<>();
+        for (Map.Entry<Long, Outcome> entry : outcomes.entrySet()) {
+            entry.getValue().finalChanges().forEach((change, sure) -> {
+                if (!sure) {
+                    unsure.computeIfAbsent(change, key -> UidSet.builder()).add(entry.getKey());
+                }
+            });
+        }
+        Map<FlagChanges.Change, CompletableFuture<UidSet>> asked = new LinkedHashMap<>();
+        Map<FlagChanges.Change, UidSet> candidates = new LinkedHashMap<>();
+        for (Map.Entry<FlagChanges.Change, UidSet.Builder> entry : unsure.entrySet()) {
+            UidSet uids = entry.getValue().build();
+            candidates.put(entry.getKey(), uids);
+            asked.put(entry.getKey(), reader.startSearch(Optional.of(uids), FlagChanges.notYet(entry.getKey())));
+        }
+        for (Map.Entry<FlagChanges.Change, CompletableFuture<UidSet>> entry : asked.entrySet()) {
+            UidSet needed = ReaderAnswers.await(entry.getValue());
+            for (long uid : candidates.get(entry.getKey()).minus(needed)) {
+                Outcome outcome = outcomes.get(uid);
+                outcome.drop(entry.getKey().name());
+                if (outcome.isEmpty()) {
+                    outcomes.remove(uid);
+                }
+            }
+        }
     }
 
     /** The warnings, each naming its message by Message-ID too, read for these few messages only. */
@@ -406,21 +443,84 @@ final class FolderEvaluator {
      * much of the arrival day they need and the newest day the matching rules allow it to be.
      */
     private static final class Outcome {
-        private final List<String> rules = new ArrayList<>();
+        /** Per rule, by name (a rule split into one per flag change keeps one name), the actions it adds. */
+        private final Map<String, List<ActionTemplate>> byRule = new LinkedHashMap<>();
         private final List<ActionTemplate> actions = new ArrayList<>();
+        private final List<String> rules = new ArrayList<>();
+        /** Flag and keyword names whose change a rule's SEARCH found missing, compared without regard to case. */
+        private final Set<String> sure = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         private TargetPeriod period = TargetPeriod.NONE;
         private LocalDate newest = LocalDate.MIN;
         /** Whether the server's own SEARCH placed the message on or before {@link #newest}. */
         private boolean newestConfirmed = true;
 
         void add(CompiledRule rule, DatedReach reach) {
-            rules.add(rule.name());
-            actions.addAll(rule.actions());
+            byRule.computeIfAbsent(rule.name(), name -> new ArrayList<>()).addAll(rule.actions());
+            collect();
+            if (rule.changesOnly()) {
+                rule.actions().forEach(action -> FlagChanges.of(action).forEach(change -> sure.add(change.name())));
+            }
             if (reach.period() != TargetPeriod.NONE) {
                 period = period.finer(reach.period());
                 newest = newest.isAfter(reach.newest()) ? newest : reach.newest();
                 newestConfirmed &= reach.confirmedByServer();
             }
+        }
+
+        /**
+         * Each flag the actions change, with the direction of the last action on it (a later one wins, as running
+         * the rules in order would have it), and whether a rule's SEARCH already found it missing.
+         */
+        Map<FlagChanges.Change, Boolean> finalChanges() {
+            Map<String, FlagChanges.Change> last = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (ActionTemplate action : actions) {
+                FlagChanges.of(action).forEach(change -> last.put(change.name(), change));
+            }
+            Map<FlagChanges.Change, Boolean> changes = new LinkedHashMap<>();
+            last.values().forEach(change -> changes.put(change, sure.contains(change.name())));
+            return changes;
+        }
+
+        /** Takes every action on flag {@code name} out: the message is already as the last of them leaves it. */
+        void drop(String name) {
+            for (Map.Entry<String, List<ActionTemplate>> rule : byRule.entrySet()) {
+                List<ActionTemplate> kept = new ArrayList<>();
+                for (ActionTemplate action : rule.getValue()) {
+                    without(action, name).ifPresent(kept::add);
+                }
+                rule.setValue(kept);
+            }
+            collect();
+        }
+
+        boolean isEmpty() {
+            return actions.isEmpty();
+        }
+
+        private static Optional<ActionTemplate> without(ActionTemplate template, String name) {
+            if (FlagChanges.of(template).stream().noneMatch(change -> change.name().equalsIgnoreCase(name))) {
+                return Optional.of(template);
+            }
+            List<String> rest = FlagChanges.of(template).stream().map(FlagChanges.Change::name)
+                    .filter(other -> !other.equalsIgnoreCase(name)).toList();
+            if (rest.isEmpty()) {
+                return Optional.empty();
+            }
+            Flags flags = Flags.of(rest);
+            return Optional.of(ActionTemplate.fixed(template.resolve(LocalDate.EPOCH) instanceof Action.AddFlags
+                    ? new Action.AddFlags(flags) : new Action.RemoveFlags(flags)));
+        }
+
+        /** The rules with something left to do, and their actions, in evaluation order. */
+        private void collect() {
+            actions.clear();
+            rules.clear();
+            byRule.forEach((name, ruleActions) -> {
+                if (!ruleActions.isEmpty()) {
+                    rules.add(name);
+                    actions.addAll(ruleActions);
+                }
+            });
         }
     }
 }

@@ -33,9 +33,22 @@ final class FolderTargets {
         this.layout = Optional.ofNullable(layout).map(LayoutIndex::new);
     }
 
-    /** The path a plan names the folder of a rules path by. */
+    /**
+     * The path a plan names the folder of a rules path by.
+     *
+     * @throws UnusableFolder when the server cannot name it, e.g. a part contains its hierarchy delimiter
+     */
     String path(String rulesPath) {
-        return server.path(rulesPath);
+        return path(server, rulesPath);
+    }
+
+    /** @throws UnusableFolder when the server cannot name the folder */
+    static String path(ServerFolders server, String rulesPath) {
+        try {
+            return server.path(rulesPath);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableFolder(rulesPath, e.getMessage());
+        }
     }
 
     /** The rules path with role placeholders replaced; date placeholders stay. */
@@ -60,6 +73,8 @@ final class FolderTargets {
             String fixed = path(path);
             return day -> fixed;
         }
+        // Dates fill in digits only, so a name the server cannot take fails now, for any day, rather than mid-plan.
+        path(fillDate(path, LocalDate.EPOCH));
         return day -> path(fillDate(path, day));
     }
 

@@ -74,13 +74,17 @@ final class JobCompiler {
             String source = Rules.sourceFolder(block);
             List<CompiledRule> rules = new ArrayList<>();
             for (Rule rule : block.getRules()) {
-                if (movesIntoOwnFolder(rule, source, targets)) {
-                    // Validation reports this as an error; a plan made regardless must not loop mail in place.
-                    continue;
+                try {
+                    if (movesIntoOwnFolder(rule, source, targets)) {
+                        // Validation reports this as an error; a plan made regardless must not loop mail in place.
+                        continue;
+                    }
+                    rules.add(new CompiledRule(ruleName(rule), conditions.compile(rule.getCondition()),
+                            actions(rule, source, targets), verdictIsFixed(rule.getCondition()),
+                            agedCutoff(rule.getCondition())));
+                } catch (UnusableFolder e) {
+                    throw e.in("rule " + ruleName(rule));
                 }
-                rules.add(new CompiledRule(ruleName(rule), conditions.compile(rule.getCondition()),
-                        actions(rule, source, targets), verdictIsFixed(rule.getCondition()),
-                        agedCutoff(rule.getCondition())));
             }
             return List.of(new FolderRules(source, rules));
         }
@@ -88,7 +92,12 @@ final class JobCompiler {
         for (RetentionPolicy policy : ((Retention) job).getPolicies()) {
             String folder = FolderPaths.normalize(policy.getFolder());
             CompiledCondition condition = retentionCondition(policy);
-            ActionTemplate action = terminal(policy.getAction(), targets);
+            ActionTemplate action;
+            try {
+                action = terminal(policy.getAction(), targets);
+            } catch (UnusableFolder e) {
+                throw e.in("retention " + policyName(policy));
+            }
             byFolder.computeIfAbsent(folder, key -> new ArrayList<>())
                     .add(new CompiledRule(policyName(policy), condition, List.of(action), false,
                             Optional.of(day -> ConditionCompiler.cutoff(day, policy.getAmount(), policy.getUnit()))));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.mailrules.core.check.ServerSupport;
+import io.mailrules.core.account.MailboxAccount;
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.core.plan.Batch;
@@ -22,13 +23,17 @@ import io.mailrules.core.plan.FolderPlan;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.PlanId;
+import io.mailrules.core.source.FolderNameException;
 import io.mailrules.core.source.FolderReader;
 import io.mailrules.core.source.MailboxAccess;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.ServerFolders;
+import io.mailrules.dsl.analysis.MailboxAccounts;
 import io.mailrules.dsl.mailrules.Job;
 import io.mailrules.dsl.mailrules.Layout;
 import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.dsl.mailrules.Retention;
+import io.mailrules.dsl.mailrules.RuleBlock;
 import io.mailrules.dsl.mailrules.Server;
 
 /**
@@ -78,15 +83,27 @@ public final class PlanCompiler {
         List<FolderState> seen = new ArrayList<>();
         Map<String, ServerSupport> servers = new LinkedHashMap<>();
         List<UndecidedMessage> undecided = new ArrayList<>();
+        List<FolderNameException> notPlanned = new ArrayList<>();
         for (Map.Entry<Mailbox, List<Job>> entry : JobSelection.mailboxes(selected, request.mailboxes()).entrySet()) {
-            mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence,
-                    request.source().sha256(), seen, undecided));
-            servers.put(entry.getKey().getName(), access.support(entry.getKey().getName()));
+            int firstSequence = nextSequence[0];
+            int statesBefore = seen.size();
+            int undecidedBefore = undecided.size();
+            try {
+                mailboxes.add(mailboxPlan(entry.getKey(), entry.getValue(), jobs, evaluator, nextSequence,
+                        request.source().sha256(), seen, undecided));
+                servers.put(entry.getKey().getName(), access.support(entry.getKey().getName()));
+            } catch (FolderNameException e) {
+                // The rules do not fit this server; the other mailboxes are planned as if it were not there.
+                nextSequence[0] = firstSequence;
+                seen.subList(statesBefore, seen.size()).clear();
+                undecided.subList(undecidedBefore, undecided.size()).clear();
+                notPlanned.add(e);
+            }
         }
         PlanId id = request.id().orElseGet(() -> new PlanId("plan-" + ID_TIME.format(now) + "-"
                 + request.source().sha256().substring(0, 8)));
         return new CompiledPlan(new Plan(id, now, request.source(), mailboxes), explain(jobs, selected), seen,
-                servers, undecided);
+                servers, undecided, notPlanned);
     }
 
     /** How each rule of the selected jobs is evaluated; needs no server. */
@@ -104,20 +121,31 @@ public final class PlanCompiler {
     private MailboxPlan mailboxPlan(Mailbox mailbox, List<Job> jobs, JobCompiler compiler, FolderEvaluator evaluator,
             int[] nextSequence, String rulesDigest, List<FolderState> seen, List<UndecidedMessage> undecided)
             throws MailboxException {
+        MailboxAccount account = MailboxAccounts.of(mailbox);
         ServerFolders server = access.folders(mailbox.getName());
         // Jobs reading the same folder share one evaluation, so a message is moved at most once per run.
         Map<String, List<CompiledRule>> rulesByFolder = new LinkedHashMap<>();
         Set<String> layoutFolders = new LinkedHashSet<>();
-        for (Job job : jobs) {
-            Layout layout = JobCompiler.layout(job);
-            FolderTargets targets = new FolderTargets(server, mailbox, layout);
-            for (FolderRules folderRules : compiler.compile(job, targets)) {
-                rulesByFolder.computeIfAbsent(server.path(folderRules.folder()), key -> new ArrayList<>())
-                        .addAll(folderRules.rules());
+        try {
+            for (Job job : jobs) {
+                Layout layout = JobCompiler.layout(job);
+                FolderTargets targets = new FolderTargets(server, mailbox, layout);
+                for (FolderRules folderRules : compiler.compile(job, targets)) {
+                    String folder = sourcePath(server, folderRules.folder(), job);
+                    rulesByFolder.computeIfAbsent(folder, key -> new ArrayList<>()).addAll(folderRules.rules());
+                }
+                if (layout != null) {
+                    for (String path : LayoutFolders.paths(layout)) {
+                        try {
+                            layoutFolders.add(FolderTargets.path(server, path));
+                        } catch (UnusableFolder e) {
+                            throw e.in("layout " + layout.getName());
+                        }
+                    }
+                }
             }
-            if (layout != null) {
-                LayoutFolders.paths(layout).forEach(path -> layoutFolders.add(server.path(path)));
-            }
+        } catch (UnusableFolder e) {
+            throw new FolderNameException(mailbox.getName(), account.host(), e.where(), e.folder(), e.getMessage());
         }
         List<FolderPlan> folders = new ArrayList<>();
         Set<String> targets = new TreeSet<>();
@@ -128,8 +156,9 @@ public final class PlanCompiler {
             }
             FolderEvaluator.Result result;
             try (FolderReader reader = access.open(mailbox.getName(), entry.getKey())) {
-                result = evaluator.evaluate(reader, entry.getValue(), mailbox.getName(), rulesDigest,
-                        earlierRuns.find(mailbox.getName(), entry.getKey()));
+                result = evaluator.evaluate(reader, FlagChanges.narrow(entry.getValue()), mailbox.getName(),
+                        account.key(), rulesDigest,
+                        earlierRuns.find(account.key(), mailbox.getName(), entry.getKey()));
             }
             seen.add(result.seen());
             undecided.addAll(result.undecided());
@@ -144,7 +173,17 @@ public final class PlanCompiler {
             }
         }
         return new MailboxPlan(mailbox.getName(), host(mailbox), foldersToCreate(server, layoutFolders, targets),
-                folders);
+                folders).of(account);
+    }
+
+    /** The folder a rules block or retention policy reads, as the plan names it. */
+    private static String sourcePath(ServerFolders server, String rulesPath, Job job) {
+        try {
+            return FolderTargets.path(server, rulesPath);
+        } catch (UnusableFolder e) {
+            throw e.in("the folder " + (job instanceof RuleBlock block ? "rules block " + block.getName()
+                    : "retention " + ((Retention) job).getName()) + " reads");
+        }
     }
 
     /** Layout folders in layout order, then other targets by name; each missing parent just before its child. */

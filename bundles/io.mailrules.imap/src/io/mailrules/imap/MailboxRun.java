@@ -17,6 +17,7 @@ import io.mailrules.core.run.BatchReport;
 import io.mailrules.core.run.FolderRefusal;
 import io.mailrules.core.run.MailboxReport;
 import io.mailrules.core.source.ConnectionLostException;
+import io.mailrules.core.source.FolderNameException;
 import io.mailrules.core.source.FolderNotFoundException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.core.source.SnapshotChangedException;
@@ -87,6 +88,7 @@ final class MailboxRun {
 
     Result apply() throws IOException {
         try (ImapMailbox session = connect()) {
+            requireNamable(session);
             if (gate.isPresent() && !passes(gate.get(), session)) {
                 return new Result(MailboxReport.refused(plan.mailbox(), refused, notSent()), ending);
             }
@@ -127,6 +129,26 @@ final class MailboxRun {
         }
         verdict.leftOut().forEach(batch -> leftOut.add(batch.id()));
         return true;
+    }
+
+    /**
+     * A plan names folders as rules do; one made for a server that names them otherwise (a part containing this
+     * server's hierarchy delimiter) is refused for the mailbox before anything is sent.
+     */
+    private void requireNamable(ImapMailbox session) throws FolderNameException {
+        List<String> folders = new ArrayList<>(plan.foldersToCreate());
+        for (FolderPlan folder : plan.folders()) {
+            folders.add(folder.folder());
+            folder.batches().forEach(batch -> batch.command().target().ifPresent(folders::add));
+        }
+        for (String folder : folders) {
+            try {
+                session.folderNames().toServer(folder);
+            } catch (IllegalArgumentException e) {
+                throw new FolderNameException(plan.mailbox(), session.settings().host(), "the plan", folder,
+                        e.getMessage());
+            }
+        }
     }
 
     private ImapMailbox connect() throws MailboxException, InterruptedException {

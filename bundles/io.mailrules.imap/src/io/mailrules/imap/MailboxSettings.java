@@ -1,6 +1,7 @@
 package io.mailrules.imap;
 
 import io.mailrules.core.source.Sha256Fingerprint;
+import io.mailrules.core.account.MailboxAccount;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ public record MailboxSettings(String name, String host, int port, Security secur
         trustedCertificateSha256 = Objects.requireNonNull(trustedCertificateSha256, "trustedCertificateSha256")
                 .map(MailboxSettings::normalizeFingerprint);
         Objects.requireNonNull(trashFolder, "trashFolder");
+    }
+
+    /** The account these settings log in to, which locks, journals and folder states go by. */
+    public MailboxAccount account() {
+        return new MailboxAccount(host, port, user);
     }
 
     /** TLS on the IMAPS port with the platform's trusted authorities. */

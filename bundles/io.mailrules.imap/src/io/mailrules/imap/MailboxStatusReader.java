@@ -2,11 +2,13 @@ package io.mailrules.imap;
 
 import io.mailrules.core.source.MailboxException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Quota;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.Status;
 
@@ -59,13 +61,17 @@ public final class MailboxStatusReader {
             return List.of();
         }
         try {
-            List<QuotaUsage> usages = new ArrayList<>();
-            for (Quota quota : mailbox.store().getQuota("INBOX")) {
-                // A root the server named in QUOTAROOT without a QUOTA line has no resources at all.
-                for (Quota.Resource resource : quota.resources == null ? new Quota.Resource[0] : quota.resources) {
-                    usages.add(new QuotaUsage(quota.quotaRoot, resource.name, resource.usage, resource.limit));
-                }
-            }
+            IMAPFolder root = (IMAPFolder) mailbox.store().getDefaultFolder();
+            @SuppressWarnings("unchecked")
+            List<QuotaUsage> usages = (List<QuotaUsage>) root.doCommand(protocol -> {
+                Argument arguments = new Argument();
+                arguments.writeString("INBOX");
+                Response[] responses = protocol.command("GETQUOTAROOT", arguments);
+                protocol.notifyResponseHandlers(responses);
+                // A NO or BAD becomes the command's failure, with the server's text.
+                protocol.handleResult(responses[responses.length - 1]);
+                return QuotaAnswer.read(Arrays.asList(responses));
+            });
             return usages;
         } catch (MessagingException e) {
             throw mailbox.failures().duringCommand("read the quota", e);

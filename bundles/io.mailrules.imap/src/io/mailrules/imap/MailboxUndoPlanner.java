@@ -221,7 +221,8 @@ final class MailboxUndoPlanner {
         for (FolderUndo folder : folders.values()) {
             plans.add(folder.toPlan(original.mailbox(), sequence, rule));
         }
-        return Optional.of(new MailboxPlan(original.mailbox(), original.host(), List.of(), plans));
+        return Optional.of(new MailboxPlan(original.mailbox(), original.host(), List.of(), plans,
+                original.accountKey()));
     }
 
     private Optional<FolderSnapshot> snapshot(String folder) throws MailboxException {

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +95,12 @@ public final class PlanExecutor {
         Instant started = clock.instant();
         RunId runId = RunId.startedAt(started, UUID.randomUUID());
         List<String> mailboxes = plan.mailboxes().stream().map(MailboxPlan::mailbox).toList();
-        RunHeader header = new RunHeader(runId, plan.id(), plan.source().file(), mailboxes, started, kind, refersTo);
+        Map<String, String> accounts = new LinkedHashMap<>();
+        for (MailboxPlan mailbox : plan.mailboxes()) {
+            mailbox.accountKey().ifPresent(key -> accounts.put(mailbox.mailbox(), key));
+        }
+        RunHeader header = new RunHeader(runId, plan.id(), plan.source().file(), mailboxes, started, kind, refersTo,
+                accounts);
         try (RunJournalWriter journal = kind == RunKind.RESUME ? journals.open(header) : journals.open(header, plan)) {
             RunRecorder recorder = new RunRecorder(journal, clock, progress);
             progress.begin((int) plan.batches().stream().filter(batch -> !earlier.isDone(batch.id())).count());

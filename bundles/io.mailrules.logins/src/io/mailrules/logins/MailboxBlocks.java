@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 
+import io.mailrules.dsl.analysis.MailboxAccounts;
 import io.mailrules.dsl.mailrules.Mailbox;
 import io.mailrules.dsl.mailrules.MailboxSetting;
 import io.mailrules.dsl.mailrules.Model;
@@ -77,7 +78,7 @@ public final class MailboxBlocks {
             case STARTTLS -> Security.STARTTLS;
             case PLAIN -> server.isInsecure() ? Security.PLAIN : Security.PLAIN_UNCONFIRMED;
         };
-        int port = server.getPort() > 0 ? server.getPort() : security == Security.TLS ? 993 : 143;
+        int port = MailboxAccounts.port(server);
         String user = setting(mailbox, User.class).map(User::getUser).orElseThrow(() -> new IllegalArgumentException(
                 "Mailbox '" + mailbox.getName() + "' has no user"));
         return new MailboxSettings(mailbox.getName(), server.getHost(), port, security, user,

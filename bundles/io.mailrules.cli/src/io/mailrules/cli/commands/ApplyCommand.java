@@ -16,6 +16,7 @@ import io.mailrules.cli.Command;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.AccountLocks;
 import io.mailrules.cli.execution.Applying;
 import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
@@ -28,6 +29,7 @@ import io.mailrules.core.json.PlanJson;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.logins.MailboxBlocks;
 
 /**
@@ -81,8 +83,12 @@ public final class ApplyCommand implements Command {
                 """ + CheckOptions.HELP + """
 
                 Ctrl-C finishes the batch in flight and stops; the journal keeps the rest for a resume.
-                Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached
-                or logged in to, 3 partial run, 4 some mailboxes refused by a check and the others done.""";
+                A mailbox another 'mailrules' is working on is waited for up to 60 s (MAILRULES_LOCK_WAIT);
+                then it fails as busy.
+
+                Exit code: 0 every batch done, 1 unreadable plan or rule errors, 2 no mailbox could be reached,
+                logged in to or was free, 3 partial run, 4 some mailboxes refused by a check and the others
+                done.""";
     }
 
     @Override
@@ -105,8 +111,11 @@ public final class ApplyCommand implements Command {
                     + " made; applying the saved plan as it is, with the mailbox settings the file has now");
         }
         requireSameMailboxes(plan, rules, rulesFile);
-        return Applying.apply(new MailWiring(clock), plan, checks.gate(rules.model()), rules.logins(),
-                JournalDirectory.store(arguments.value("--journal"), console), arguments.has("--json"), console);
+        // Each mailbox's lock is taken before its first command and held until the whole plan is applied.
+        try (LockingLogins logins = new LockingLogins(rules.logins(), AccountLocks.of(console, name()))) {
+            return Applying.apply(new MailWiring(clock), plan, checks.gate(rules.model()), logins,
+                    JournalDirectory.store(arguments.value("--journal"), console), arguments.has("--json"), console);
+        }
     }
 
     static Plan read(String typed, Console console) throws CommandFailedException {

@@ -14,6 +14,7 @@ import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.execution.CheckOptions;
+import io.mailrules.cli.execution.AccountLocks;
 import io.mailrules.cli.execution.JournalDirectory;
 import io.mailrules.cli.execution.MailWiring;
 import io.mailrules.cli.files.OwnerOnlyFile;
@@ -27,8 +28,11 @@ import io.mailrules.core.json.PlanJson;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
+import io.mailrules.core.source.FolderNameException;
 import io.mailrules.engine.CompiledPlan;
+import io.mailrules.engine.PlanRequest;
 import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.LockingLogins;
 
 /** {@code mailrules plan FILE}: the dry run, read-only, as a table for people or a saved plan for {@code apply}. */
 public final class PlanCommand implements Command {
@@ -79,8 +83,13 @@ public final class PlanCommand implements Command {
 
                 """ + CheckOptions.HELP + """
 
-                Exit code: 0 planned (also when a run would refuse a mailbox), 1 rule errors, 2 a mailbox
-                could not be reached or logged in to.""";
+                Another 'mailrules' working on a mailbox (a run, apply, undo or resume, in any process of
+                yours) is waited for up to 60 s (MAILRULES_LOCK_WAIT: 5m, or 0 not to wait); then the plan
+                fails with exit 2.
+
+                Exit code: 0 planned (also when a run would refuse a mailbox), 1 rule errors (also a mailbox
+                whose rules name a folder its server cannot name: the others are planned), 2 a mailbox could
+                not be reached, logged in to, or was busy.""";
     }
 
     @Override
@@ -98,8 +107,12 @@ public final class PlanCommand implements Command {
         // Shows what 'run' would do now: after a run of these rules, only the mail that arrived since.
         FolderStates earlierRuns = arguments.has("--full") ? FolderStates.NONE
                 : FolderStateStore.in(JournalDirectory.store(Optional.empty(), console).directory());
-        CompiledPlan compiled = Planning.plan(new MailWiring(clock), PlanSelection.request(arguments, rules), rules,
-                earlierRuns);
+        PlanRequest request = PlanSelection.request(arguments, rules);
+        CompiledPlan compiled;
+        // Held while the mailboxes are read: a plan read while another run changes the mailbox is stale at once.
+        try (LockingLogins logins = new LockingLogins(rules.logins(), AccountLocks.of(console, name()))) {
+            compiled = Planning.plan(new MailWiring(clock), request, logins, earlierRuns);
+        }
         String json = PlanJson.write(compiled.plan());
         Optional<String> output = arguments.value("-o");
         if (output.isPresent()) {
@@ -118,9 +131,13 @@ public final class PlanCommand implements Command {
         }
         compiled.warnings().forEach(warning -> console.err().println(Console.PROGRAM + " " + name() + ": warning: "
                 + warning));
+        for (FolderNameException notPlanned : compiled.notPlanned()) {
+            console.err().println(Console.PROGRAM + " " + name() + ": " + notPlanned.getMessage() + " Mailbox "
+                    + notPlanned.mailbox() + " is not in this plan.");
+        }
         console.err().println(output.map(saved -> "Dry run: nothing was changed. Apply this plan with '"
                 + console.command("apply " + saved) + "'.").orElse("Dry run: nothing was changed."));
-        return ExitCode.OK;
+        return compiled.notPlanned().isEmpty() ? ExitCode.OK : ExitCode.RULE_ERRORS;
     }
 
     private static void save(String json, String typed, Console console) throws CommandFailedException {

@@ -50,8 +50,10 @@ public final class ResumeCommand implements Command {
                   --json        print the result as JSON
                 """ + LogFormat.HELP_NARROW + """
 
+                A mailbox another 'mailrules' is working on is waited for up to 60 s (MAILRULES_LOCK_WAIT);
+                then it fails as busy.
                 Exit code: 0 finished, 1 refused (the run was undone), 2 no mailbox could be reached or logged
-                in to, 3 partial.""";
+                in to or was free, 3 partial.""";
     }
 
     @Override
@@ -66,6 +68,6 @@ public final class ResumeCommand implements Command {
         FollowUp followUp = FollowUp.of(arguments.single("run id"), arguments.value("--rules"), journals, console);
         MailWiring wiring = new MailWiring(clock);
         return followUp.perform("resume", arguments.has("--json"), console,
-                progress -> followUp.followUp().resume(wiring.connector(), followUp.logins(), clock, progress));
+                (progress, logins) -> followUp.followUp().resume(wiring.connector(), logins, clock, progress));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.mailrules.cli.Command;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.execution.AccountLocks;
 import io.mailrules.cli.execution.CancelOnShutdown;
 import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
@@ -81,9 +82,13 @@ public final class RunCommand implements Command {
                 no flag stored, and its journal says refused. The other mailboxes still run. A first full
                 archive (more than half of INBOX to Archive/{year}) is 'mailrules run FILE --allow-large'.
 
-                Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached or logged in
-                to, 3 partial run (some mailboxes or batches failed; the others were done), 4 some mailboxes
-                refused by a check and every other one done.""";
+                A mailbox another 'mailrules' is working on (a run, plan, apply, undo or resume, in any process
+                of yours, or the workbench) is waited for up to 60 s (MAILRULES_LOCK_WAIT: 5m, or 0 not to
+                wait); then it fails as busy and the others go on.
+
+                Exit code: 0 every mailbox done, 1 rule errors, 2 no mailbox could be reached, logged in to or
+                was free, 3 partial run (some mailboxes or batches failed; the others were done), 4 some
+                mailboxes refused by a check and every other one done.""";
     }
 
     @Override
@@ -117,8 +122,8 @@ public final class RunCommand implements Command {
         // Closed only after the summary is printed: a Ctrl-C waits until the user has seen what was done.
         try (CancelOnShutdown cancel = new CancelOnShutdown(stop::stop, console.log())) {
             FleetResult result = new FleetRun(limits.wiring(clock), gate, rules.logins(), journals,
-                    limits.parallel(), console.log(), stop).incremental(earlierRuns, states).run(request, mailboxes,
-                            new FleetPrinting(console, json, gate));
+                    limits.parallel(), console.log(), stop, AccountLocks.of(console, name()))
+                    .incremental(earlierRuns, states).run(request, mailboxes, new FleetPrinting(console, json, gate));
             if (json) {
                 FleetSummaryPrinter.printJson(result, console.out());
             } else {

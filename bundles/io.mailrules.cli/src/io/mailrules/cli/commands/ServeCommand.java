@@ -12,6 +12,7 @@ import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
 import io.mailrules.cli.UsageException;
+import io.mailrules.cli.execution.AccountLocks;
 import io.mailrules.cli.execution.CancelOnShutdown;
 import io.mailrules.cli.execution.CheckOptions;
 import io.mailrules.cli.execution.JournalDirectory;
@@ -67,9 +68,10 @@ public final class ServeCommand implements Command {
                 cron "m h dom mon dow" run JOBS) in this machine's time zone, until stopped. Each firing
                 plans and applies its jobs as 'mailrules run --job' does: mailbox by mailbox, several at once,
                 each journaled. Writes one log line per event to standard error, each with its time and
-                level (schedule, job, mailbox, status, counts, run id, error). SIGTERM or Ctrl-C finishes
-                the batches in flight, closes their journals and exits with 0. Edit the file, then restart
-                serve to pick it up.
+                level (schedule, job, mailbox, status, counts, run id, error). A mailbox another 'mailrules'
+                is working on is logged with status=busy and skipped until the next firing. SIGTERM or
+                Ctrl-C finishes the batches in flight, closes their journals and exits with 0. Edit the
+                file, then restart serve to pick it up.
 
                   --every DURATION                     run every DURATION (30s, 15m, 2h) instead of the
                                                        schedules' own times; a file without schedules then
@@ -118,8 +120,10 @@ public final class ServeCommand implements Command {
                     journals.directory().toString(), "parallel", limits.parallel(), "perHost", limits.perHost());
             // Every firing after the first looks at new mail only, where the rules allow (see incremental runs).
             FolderStateStore states = FolderStateStore.in(journals.directory());
+            // A mailbox another writer has is not waited for: its firing skips it, the next one tries again.
             FleetRun fleet = new FleetRun(limits.wiring(clock), checks.gate(rules.model()), rules.logins(), journals,
-                    limits.parallel(), console.log(), stop).incremental(states, states);
+                    limits.parallel(), console.log(), stop, AccountLocks.of(console, name()).waiting(Duration.ZERO))
+                    .incremental(states, states);
             int fired = new ScheduleLoop(clock, ScheduleLoop.sleeping(clock, stop), stop, log).run(schedules,
                     new ScheduledRuns(allJobs, fleet, stop, log, journals, clock, console.command("run " + file)));
             log.info("stopped", "firings", fired);

@@ -2,7 +2,10 @@ package io.mailrules.cli.commands;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,6 +28,7 @@ import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.journal.store.RunHistory;
 import io.mailrules.core.journal.store.RunHistoryEntry;
 import io.mailrules.dsl.mailrules.Mailbox;
+import io.mailrules.imap.MailboxSettings;
 import io.mailrules.logins.MailboxBlocks;
 
 /** {@code mailrules status [FILE]}: can each mailbox be logged in to, what does it hold, and how did its last run go. */
@@ -91,7 +95,7 @@ public final class StatusCommand implements Command {
         FleetLimits limits = FleetLimits.from(arguments);
         List<MailboxStatus> statuses = new FleetStatus(limits.wiring(clock).connector(),
                 rules.logins(), limits.parallel()).read(mailboxes.stream().map(MailboxBlocks::settings).toList(),
-                        mailbox -> lastRun(history, mailbox));
+                        settings -> lastRun(history, settings, rules.source().file()));
         StatusPrinter printer = new StatusPrinter(ZoneId.systemDefault());
         if (arguments.has("--json")) {
             printer.printJson(statuses, console.out());
@@ -122,16 +126,35 @@ public final class StatusCommand implements Command {
         return MailboxBlocks.all(rules.model());
     }
 
-    private static Optional<RunHistoryEntry> lastRun(RunHistory history, String mailbox) {
-        // newest first
-        return history.runs().stream().filter(run -> run.mailboxes().contains(mailbox)).findFirst();
+    /** The newest run on the mailbox's account, whatever another file calls it (see RunHistoryEntry#concerns). */
+    private static Optional<RunHistoryEntry> lastRun(RunHistory history, MailboxSettings mailbox, String rulesFile) {
+        String account = mailbox.account().key();
+        return history.runs().stream().filter(run -> run.concerns(mailbox.name(), account, rulesFile)).findFirst();
     }
 
+    /**
+     * The newest run of each mailbox in the journal. Two files may give one name to two accounts: such a name gets a
+     * row per account (and one for its runs journaled before runs recorded accounts), labelled with the account key.
+     */
     private static int journalOnly(RunHistory history, boolean json, Console console) {
-        TreeMap<String, RunHistoryEntry> last = new TreeMap<>();
+        Map<String, Map<String, RunHistoryEntry>> byName = new TreeMap<>();
         for (RunHistoryEntry run : history.runs()) {
-            run.mailboxes().forEach(mailbox -> last.putIfAbsent(mailbox, run));
+            for (String mailbox : run.mailboxes()) {
+                byName.computeIfAbsent(mailbox, name -> new LinkedHashMap<>())
+                        .putIfAbsent(run.accounts().getOrDefault(mailbox, ""), run);
+            }
         }
+        TreeMap<String, RunHistoryEntry> last = new TreeMap<>();
+        byName.forEach((mailbox, runs) -> {
+            if (runs.keySet().stream().filter(account -> !account.isEmpty()).count() <= 1) {
+                // One account, or none recorded: the newest of its runs.
+                runs.values().stream().max(Comparator.comparing(RunHistoryEntry::startedAt))
+                        .ifPresent(run -> last.put(mailbox, run));
+                return;
+            }
+            runs.forEach((account, run) -> last.put(mailbox + (account.isEmpty() ? " (account not recorded)"
+                    : " (account " + account.substring(0, 8) + ")"), run));
+        });
         if (last.isEmpty() && !json) {
             console.err().println("No runs in the journal; name a rules file to log in to its mailboxes.");
             return ExitCode.OK;

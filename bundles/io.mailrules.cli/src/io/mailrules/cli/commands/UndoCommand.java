@@ -55,8 +55,10 @@ public final class UndoCommand implements Command {
                   --json        print the result as JSON
                 """ + LogFormat.HELP_NARROW + """
 
+                A mailbox another 'mailrules' is working on is waited for up to 60 s (MAILRULES_LOCK_WAIT);
+                then it fails as busy.
                 Exit code: 0 all reversed, 1 refused (an undo of an undo, a second undo), 2 no mailbox could
-                be reached or logged in to, 3 partial.""";
+                be reached, logged in to or was free, 3 partial.""";
     }
 
     @Override
@@ -70,8 +72,8 @@ public final class UndoCommand implements Command {
         JournalStore journals = JournalDirectory.store(arguments.value("--journal"), console);
         FollowUp followUp = FollowUp.of(arguments.single("run id"), arguments.value("--rules"), journals, console);
         MailWiring wiring = new MailWiring(clock);
-        return followUp.perform("undo", arguments.has("--json"), console, progress -> {
-            UndoResult result = followUp.followUp().undo(wiring.connector(), followUp.logins(), clock, progress);
+        return followUp.perform("undo", arguments.has("--json"), console, (progress, logins) -> {
+            UndoResult result = followUp.followUp().undo(wiring.connector(), logins, clock, progress);
             for (NotRestored lost : result.notRestored()) {
                 console.log().warn("notRestored", "mailbox", lost.mailbox(), "folder", lost.folder(), "batch",
                         lost.batchId(), "count", lost.uids().size(), "reason",

@@ -6,12 +6,14 @@ import java.util.Optional;
 import io.mailrules.cli.CommandFailedException;
 import io.mailrules.cli.Console;
 import io.mailrules.cli.ExitCode;
+import io.mailrules.cli.UsageException;
 import io.mailrules.cli.output.RunPrinter;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.journal.store.RunLookupException;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunResult;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.RunFollowUp;
 import io.mailrules.imap.RunRefusedException;
@@ -60,22 +62,22 @@ public final class FollowUp {
         return followUp;
     }
 
-    public MailboxLogins logins() {
-        return logins;
-    }
-
     /** A refused follow-up (an undo of an undo, a second undo, a resume of an undone run) changes nothing. */
     @FunctionalInterface
     public interface Action {
-        RunResult perform(ProgressReporter progress) throws Exception;
+        /** @param logins the rules file's logins, taking each mailbox's lock at its first login */
+        RunResult perform(ProgressReporter progress, MailboxLogins logins) throws Exception;
     }
 
-    public int perform(String command, boolean json, Console console, Action action) throws CommandFailedException {
+    /** The follow-up, holding the lock of each mailbox of the run from its first login to the end. */
+    public int perform(String command, boolean json, Console console, Action action)
+            throws CommandFailedException, UsageException {
         ProgressReporter progress = ProgressReporter.of(plan, console);
-        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.log())) {
+        try (CancelOnShutdown cancel = new CancelOnShutdown(progress, console.log());
+                LockingLogins locked = new LockingLogins(logins, AccountLocks.of(console, command))) {
             RunResult result;
             try {
-                result = action.perform(progress);
+                result = action.perform(progress, locked);
             } catch (RunRefusedException e) {
                 progress.endLine();
                 throw new CommandFailedException(ExitCode.RULE_ERRORS, e.getMessage());

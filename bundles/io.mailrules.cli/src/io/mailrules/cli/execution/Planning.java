@@ -9,6 +9,7 @@ import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.core.incremental.FolderStates;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.MailboxLogins;
 
 /** The dry run shared by {@code plan} and {@code run}, with its failures turned into the command's exit codes. */
 public final class Planning {
@@ -25,15 +26,14 @@ public final class Planning {
         }
     }
 
-    public static CompiledPlan plan(MailWiring wiring, PlanRequest request, RulesInUse rules)
-            throws CommandFailedException, UsageException {
-        return plan(wiring, request, rules, FolderStates.NONE);
-    }
-
-    public static CompiledPlan plan(MailWiring wiring, PlanRequest request, RulesInUse rules,
+    /**
+     * @param logins the logins of the rules file, which take each mailbox's lock (see {@link AccountLocks}); a
+     *        mailbox whose rules name a folder its server cannot name is left out of the plan and reported in it
+     */
+    public static CompiledPlan plan(MailWiring wiring, PlanRequest request, MailboxLogins logins,
             FolderStates earlierRuns) throws CommandFailedException, UsageException {
         try {
-            return wiring.plan(request, rules.logins(), earlierRuns);
+            return wiring.plan(request, logins, earlierRuns);
         } catch (MailboxException e) {
             // A folder the rules read that the server lacks is the rules' problem; the rest is about the server.
             throw new CommandFailedException(e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH

@@ -14,6 +14,7 @@ import io.mailrules.cli.execution.StopSignal;
 import io.mailrules.cli.output.Refusals;
 import io.mailrules.cli.output.RunPrinter;
 import io.mailrules.core.check.PlanGate;
+import io.mailrules.core.account.MailboxLocks;
 import io.mailrules.core.incremental.FolderState;
 import io.mailrules.core.incremental.FolderStateStore;
 import io.mailrules.core.incremental.FolderStates;
@@ -23,10 +24,12 @@ import io.mailrules.core.run.BatchOutcome;
 import io.mailrules.core.run.BatchReport;
 import io.mailrules.core.run.MailboxReport;
 import io.mailrules.core.run.RunResult;
+import io.mailrules.core.source.MailboxBusyException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.AppliedFolders;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanRequest;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogins;
 
 /**
@@ -43,15 +46,18 @@ public final class FleetRun {
     private final int parallel;
     private final Log log;
     private final StopSignal stop;
+    private final MailboxLocks locks;
     private final FolderStates earlierRuns;
     private final Optional<FolderStateStore> remembered;
 
     /**
      * @param gate what each mailbox's plan is checked against before anything is sent to the mailbox
      * @param log where batch log lines and per-mailbox failures go (standard error)
+     * @param locks the mailbox locks each mailbox's worker holds from its plan to its last batch; a mailbox another
+     *        writer keeps busy for longer than they wait fails as {@code busy}
      */
     public FleetRun(MailWiring wiring, PlanGate gate, MailboxLogins logins, JournalStore journals, int parallel,
-            Log log, StopSignal stop) {
+            Log log, StopSignal stop, MailboxLocks locks) {
         this.wiring = wiring;
         this.gate = gate;
         this.logins = logins;
@@ -59,6 +65,7 @@ public final class FleetRun {
         this.parallel = parallel;
         this.log = log;
         this.stop = stop;
+        this.locks = locks;
         this.earlierRuns = FolderStates.NONE;
         this.remembered = Optional.empty();
     }
@@ -71,6 +78,7 @@ public final class FleetRun {
         this.parallel = fleet.parallel;
         this.log = fleet.log;
         this.stop = fleet.stop;
+        this.locks = fleet.locks;
         this.earlierRuns = earlierRuns;
         this.remembered = Optional.of(remembered);
     }
@@ -102,38 +110,51 @@ public final class FleetRun {
             return outcome;
         }
         long started = System.nanoTime();
-        CompiledPlan compiled;
-        try {
-            // Applied at once, so the plan needs no preview rows (From, Subject, Message-ID) per message.
-            compiled = wiring.planToApply(request.forApplying(), logins, earlierRuns);
-        } catch (MailboxException e) {
-            wiring.release(mailbox);
-            // As for a single mailbox: a folder the rules read that the server lacks is the rules' problem.
-            MailboxOutcome outcome = MailboxOutcome.failed(mailbox, e.getMessage(), since(started),
-                    e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH : ExitCode.RULE_ERRORS);
-            report(listener, outcome, Optional.empty());
-            return outcome;
-        }
-        Plan plan = compiled.plan();
-        if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
-            wiring.release(mailbox);
-            MailboxOutcome outcome = MailboxOutcome.nothingToDo(mailbox, since(started));
-            remember(AppliedFolders.done(compiled, Optional.empty()));
+        // The mailbox's lock is taken at its first login and held until its plan is applied and remembered.
+        try (LockingLogins locked = new LockingLogins(logins, locks)) {
+            CompiledPlan compiled;
+            try {
+                // Applied at once, so the plan needs no preview rows (From, Subject, Message-ID) per message.
+                compiled = wiring.planToApply(request.forApplying(), locked, earlierRuns);
+            } catch (MailboxException e) {
+                wiring.release(mailbox);
+                // As for a single mailbox: a folder the rules read that the server lacks is the rules' problem.
+                MailboxOutcome outcome = e instanceof MailboxBusyException
+                        ? MailboxOutcome.busy(mailbox, e.getMessage(), since(started))
+                        : MailboxOutcome.failed(mailbox, e.getMessage(), since(started),
+                                e.isConnectionProblem() ? ExitCode.CONNECTION_OR_AUTH : ExitCode.RULE_ERRORS);
+                report(listener, outcome, Optional.empty());
+                return outcome;
+            }
+            if (!compiled.notPlanned().isEmpty()) {
+                wiring.release(mailbox);
+                MailboxOutcome outcome = MailboxOutcome.failed(mailbox, compiled.notPlanned().getFirst().getMessage(),
+                        since(started), ExitCode.RULE_ERRORS);
+                report(listener, outcome, Optional.empty());
+                return outcome;
+            }
+            Plan plan = compiled.plan();
+            if (plan.batches().isEmpty() && plan.foldersToCreate().isEmpty()) {
+                wiring.release(mailbox);
+                MailboxOutcome outcome = MailboxOutcome.nothingToDo(mailbox, since(started));
+                remember(AppliedFolders.done(compiled, Optional.empty()));
+                report(listener, outcome, Optional.of(compiled));
+                return outcome;
+            }
+            MailboxOutcome outcome;
+            try {
+                RunResult result = wiring.apply(plan, gate, locked, journals,
+                        new ProgressReporter(plan, log, stop::isStopped));
+                outcome = applied(mailbox, plan, result, since(started));
+                remember(AppliedFolders.done(compiled, Optional.of(result)));
+            } catch (IOException e) {
+                outcome = MailboxOutcome.failed(mailbox, "cannot write the journal in " + journals.directory() + ": "
+                        + e.getMessage() + "; the run stopped before its next batch", since(started),
+                        ExitCode.PARTIAL_RUN);
+            }
             report(listener, outcome, Optional.of(compiled));
             return outcome;
         }
-        MailboxOutcome outcome;
-        try {
-            RunResult result = wiring.apply(plan, gate, logins, journals,
-                    new ProgressReporter(plan, log, stop::isStopped));
-            outcome = applied(mailbox, plan, result, since(started));
-            remember(AppliedFolders.done(compiled, Optional.of(result)));
-        } catch (IOException e) {
-            outcome = MailboxOutcome.failed(mailbox, "cannot write the journal in " + journals.directory() + ": "
-                    + e.getMessage() + "; the run stopped before its next batch", since(started), ExitCode.PARTIAL_RUN);
-        }
-        report(listener, outcome, Optional.of(compiled));
-        return outcome;
     }
 
     /** A state that cannot be written only costs the next run a full pass; the run itself went through. */

@@ -21,6 +21,12 @@ public record MailboxOutcome(String mailbox, String status, ActionCounts counts,
                 Optional.empty(), exitCode);
     }
 
+    /** Another writer kept the mailbox for all of the wait: nothing of it was read or changed. */
+    static MailboxOutcome busy(String mailbox, String error, Duration duration) {
+        return new MailboxOutcome(mailbox, "busy", ActionCounts.NONE, 0, 0, duration, Optional.of(error),
+                Optional.empty(), ExitCode.CONNECTION_OR_AUTH);
+    }
+
     static MailboxOutcome notStarted(String mailbox) {
         return new MailboxOutcome(mailbox, "not started", ActionCounts.NONE, 0, 0, Duration.ZERO,
                 Optional.of("stopped before this mailbox's turn"), Optional.empty(), ExitCode.PARTIAL_RUN);

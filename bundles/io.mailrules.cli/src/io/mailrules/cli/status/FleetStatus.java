@@ -24,10 +24,10 @@ public final class FleetStatus {
     }
 
     public List<MailboxStatus> read(List<MailboxSettings> mailboxes,
-            Function<String, Optional<RunHistoryEntry>> lastRuns) throws InterruptedException {
-        return Parallel.map(mailboxes, parallel, settings -> probe.probe(settings, lastRuns.apply(settings.name())),
+            Function<MailboxSettings, Optional<RunHistoryEntry>> lastRuns) throws InterruptedException {
+        return Parallel.map(mailboxes, parallel, settings -> probe.probe(settings, lastRuns.apply(settings)),
                 (settings, bug) -> new MailboxStatus(settings.name(), settings.host() + ":" + settings.port(),
                         settings.user(), Optional.of("internal error: " + bug), Duration.ZERO, Set.of(), List.of(),
-                        Optional.empty(), Optional.empty(), lastRuns.apply(settings.name())));
+                        Optional.empty(), Optional.empty(), lastRuns.apply(settings)));
     }
 }

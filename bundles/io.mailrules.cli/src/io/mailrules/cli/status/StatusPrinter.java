@@ -79,7 +79,7 @@ public final class StatusPrinter {
 
     private static String longQuota(List<QuotaUsage> quota) {
         if (quota.isEmpty()) {
-            return "no limits set";
+            return "no limits";
         }
         Map<String, List<QuotaUsage>> byRoot = quota.stream().collect(Collectors.groupingBy(QuotaUsage::root,
                 LinkedHashMap::new, Collectors.toList()));

@@ -1,7 +1,9 @@
 package io.mailrules.core.incremental;
 
+import io.mailrules.core.account.MailboxAccount;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -13,9 +15,11 @@ import java.util.OptionalLong;
  * @param highestModSeq the folder's HIGHESTMODSEQ when it was evaluated, on servers with CONDSTORE
  * @param evaluatedOn the day the rules' ages were counted from: a message that was too young then is looked at
  *        again once it crosses an age rule's cutoff
+ * @param accountKey the {@link MailboxAccount#key() key} of the account the mailbox logs in to; absent in states
+ *        recorded before states recorded it, which are known by the mailbox's name only
  */
 public record FolderState(String mailbox, String folder, String rulesDigest, long uidValidity, long highestUidSeen,
-        OptionalLong highestModSeq, LocalDate evaluatedOn) {
+        OptionalLong highestModSeq, LocalDate evaluatedOn, Optional<String> accountKey) {
 
     public FolderState {
         Objects.requireNonNull(mailbox, "mailbox");
@@ -23,10 +27,21 @@ public record FolderState(String mailbox, String folder, String rulesDigest, lon
         Objects.requireNonNull(rulesDigest, "rulesDigest");
         Objects.requireNonNull(highestModSeq, "highestModSeq");
         Objects.requireNonNull(evaluatedOn, "evaluatedOn");
+        Objects.requireNonNull(accountKey, "accountKey");
+        if (accountKey.filter(key -> !MailboxAccount.isKey(key)).isPresent()) {
+            throw new IllegalArgumentException("folder \"" + folder + "\": \"" + accountKey.get()
+                    + "\" is not an account key");
+        }
         if (uidValidity < 1 || highestUidSeen < 0) {
             throw new IllegalArgumentException("folder \"" + folder + "\": UIDVALIDITY " + uidValidity
                     + " and highest UID seen " + highestUidSeen + " cannot be");
         }
+    }
+
+    /** A state known by its mailbox's name only, as states were recorded before they named the account. */
+    public FolderState(String mailbox, String folder, String rulesDigest, long uidValidity, long highestUidSeen,
+            OptionalLong highestModSeq, LocalDate evaluatedOn) {
+        this(mailbox, folder, rulesDigest, uidValidity, highestUidSeen, highestModSeq, evaluatedOn, Optional.empty());
     }
 
     /** Whether this state still describes the folder a run with {@code digest} sees under {@code currentValidity}. */

@@ -6,7 +6,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface FolderStates {
 
-    FolderStates NONE = (mailbox, folder) -> Optional.empty();
+    FolderStates NONE = (accountKey, mailbox, folder) -> Optional.empty();
 
-    Optional<FolderState> find(String mailbox, String folder);
+    /**
+     * @param accountKey the {@link io.mailrules.core.account.MailboxAccount#key() key} of the account the mailbox
+     *        logs in to: two rules files may give one name to two accounts
+     * @param mailbox the mailbox's name in the rules file
+     */
+    Optional<FolderState> find(String accountKey, String mailbox, String folder);
 }

@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -139,6 +141,19 @@ public final class JournalJson {
             out.value(mailbox);
         }
         out.endArray();
+        if (!header.accounts().isEmpty()) {
+            // One per mailbox, in the order of "mailboxes"; null for a mailbox whose plan named no account.
+            out.name("accounts").beginArray();
+            for (String mailbox : header.mailboxes()) {
+                String account = header.accounts().get(mailbox);
+                if (account == null) {
+                    out.nullValue();
+                } else {
+                    out.value(account);
+                }
+            }
+            out.endArray();
+        }
     }
 
     private static RunHeader readHeader(JsonFields fields, RunId runId, Instant startedAt) {
@@ -149,7 +164,19 @@ public final class JournalJson {
         PlanId planId = fields.parsed("planId", PlanId::new);
         String sourceFile = fields.string("sourceFile");
         List<String> mailboxes = fields.strings("mailboxes");
-        return fields.build(() -> new RunHeader(runId, planId, sourceFile, mailboxes, startedAt, kind, refersTo));
+        // Journals written before runs recorded their mailboxes' accounts have none.
+        List<Optional<String>> keys = fields.optionalList("accounts", (element, path) -> element.isJsonNull()
+                ? Optional.<String>empty() : Optional.of(JsonFields.asString(element, path)));
+        if (!keys.isEmpty() && keys.size() != mailboxes.size()) {
+            throw fields.fail("accounts", "has " + keys.size() + " entries for " + mailboxes.size() + " mailboxes");
+        }
+        Map<String, String> accounts = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int index = i;
+            keys.get(i).ifPresent(key -> accounts.put(mailboxes.get(index), key));
+        }
+        return fields.build(() -> new RunHeader(runId, planId, sourceFile, mailboxes, startedAt, kind, refersTo,
+                accounts));
     }
 
     private static void writeClosing(JsonWriter out, RunClosing closing) throws IOException {

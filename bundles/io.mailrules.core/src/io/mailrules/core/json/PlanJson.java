@@ -86,6 +86,9 @@ public final class PlanJson {
         out.beginObject();
         out.name("mailbox").value(mailbox.mailbox());
         out.name("host").value(mailbox.host());
+        if (mailbox.accountKey().isPresent()) {
+            out.name("account").value(mailbox.accountKey().get());
+        }
         out.name("foldersToCreate");
         writeStrings(out, mailbox.foldersToCreate());
         out.name("folders").beginArray();
@@ -205,11 +208,13 @@ public final class PlanJson {
             JsonFields fields = JsonFields.of(element, path);
             String mailbox = fields.string("mailbox");
             String host = fields.string("host");
+            // Plans saved before plans named their account have none.
+            Optional<String> account = fields.optionalString("account");
             List<String> foldersToCreate = fields.strings("foldersToCreate");
             List<FolderPlan> folders = fields.list("folders", (folder, folderPath) -> folder(mailbox, folder,
                     folderPath));
             fields.finish();
-            return fields.build(() -> new MailboxPlan(mailbox, host, foldersToCreate, folders));
+            return fields.build(() -> new MailboxPlan(mailbox, host, foldersToCreate, folders, account));
         }
 
         private FolderPlan folder(String mailbox, JsonElement element, String path) {

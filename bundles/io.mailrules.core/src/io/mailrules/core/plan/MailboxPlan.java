@@ -1,8 +1,11 @@
 package io.mailrules.core.plan;
 
+import io.mailrules.core.account.MailboxAccount;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,12 +13,21 @@ import java.util.TreeMap;
 /**
  * A plan's work on one mailbox: the folders to create first (in creation order, parents before children) and the
  * folder plans.
+ *
+ * @param accountKey the {@link MailboxAccount#key() key} of the account the mailbox was read as; absent in plans
+ *        saved before plans recorded it
  */
-public record MailboxPlan(String mailbox, String host, List<String> foldersToCreate, List<FolderPlan> folders) {
+public record MailboxPlan(String mailbox, String host, List<String> foldersToCreate, List<FolderPlan> folders,
+        Optional<String> accountKey) {
 
     public MailboxPlan {
         Require.name(mailbox, "mailbox");
         Require.name(host, "host");
+        Objects.requireNonNull(accountKey, "accountKey");
+        if (accountKey.filter(key -> !MailboxAccount.isKey(key)).isPresent()) {
+            throw new IllegalArgumentException("mailbox \"" + mailbox + "\": \"" + accountKey.get()
+                    + "\" is not an account key (32 lower-case hex digits)");
+        }
         foldersToCreate = List.copyOf(foldersToCreate);
         foldersToCreate.forEach(folder -> Require.name(folder, "folder to create"));
         folders = List.copyOf(folders);
@@ -29,6 +41,16 @@ public record MailboxPlan(String mailbox, String host, List<String> foldersToCre
                 }
             }
         }
+    }
+
+    /** A plan part that does not say which account it was read as. */
+    public MailboxPlan(String mailbox, String host, List<String> foldersToCreate, List<FolderPlan> folders) {
+        this(mailbox, host, foldersToCreate, folders, Optional.empty());
+    }
+
+    /** The same work, for a mailbox read as {@code account}. */
+    public MailboxPlan of(MailboxAccount account) {
+        return new MailboxPlan(mailbox, host, foldersToCreate, folders, Optional.of(account.key()));
     }
 
     private static void requireDistinct(String mailbox, String what, List<String> names) {

@@ -66,7 +66,8 @@ public record Plan(PlanId id, Instant createdAt, SourceRef source, List<MailboxP
                     }
                     folders.add(new FolderPlan(folder.snapshot(), folder.messages(), batches));
                 }
-                mailboxes.add(new MailboxPlan(mailbox.mailbox(), mailbox.host(), mailbox.foldersToCreate(), folders));
+                mailboxes.add(new MailboxPlan(mailbox.mailbox(), mailbox.host(), mailbox.foldersToCreate(), folders,
+                        mailbox.accountKey()));
             }
         }
         Instant created = plans.stream().map(Plan::createdAt).min(Instant::compareTo).orElseThrow();

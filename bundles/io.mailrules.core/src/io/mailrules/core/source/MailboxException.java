@@ -10,7 +10,7 @@ import java.util.Objects;
 public abstract sealed class MailboxException extends Exception
         permits AuthenticationFailedException, HostUnreachableException, UntrustedCertificateException,
         FolderNotFoundException, ServerRefusedException, SnapshotChangedException, UnsupportedByServerException,
-        ConnectionLostException, CredentialsUnavailableException {
+        ConnectionLostException, CredentialsUnavailableException, MailboxBusyException, FolderNameException {
 
     private static final long serialVersionUID = 1L;
 

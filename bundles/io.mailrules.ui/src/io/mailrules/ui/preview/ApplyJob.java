@@ -15,6 +15,7 @@ import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.run.RunResult;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.PlanExecutor;
 import io.mailrules.ui.MailrulesUiPlugin;
 import io.mailrules.ui.runs.MonitorProgress;
@@ -54,9 +55,9 @@ public final class ApplyJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        PlanExecutor executor = new PlanExecutor(services.connector(), services.logins(rules), services.journals(),
-                services.clock());
-        try {
+        try (LockingLogins logins = services.locking(services.logins(rules))) {
+            PlanExecutor executor = new PlanExecutor(services.connector(), logins, services.journals(),
+                    services.clock());
             done.accept(new ApplyOutcome(Optional.of(executor.apply(plan, gate,
                     new MonitorProgress(getName(), monitor))), Optional.empty()));
         } catch (IOException e) {

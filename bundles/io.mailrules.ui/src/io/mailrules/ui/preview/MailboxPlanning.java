@@ -2,11 +2,13 @@ package io.mailrules.ui.preview;
 
 import io.mailrules.core.plan.Plan;
 import io.mailrules.core.plan.PlanId;
+import io.mailrules.core.source.FolderNameException;
 import io.mailrules.core.source.MailboxException;
 import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanCompiler;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.ui.runs.RunServices;
 
@@ -23,11 +25,18 @@ public final class MailboxPlanning {
         this.logins = logins;
     }
 
-    /** @param request the file's jobs to plan; only {@code mailbox}'s part of them is planned */
+    /**
+     * @param request the file's jobs to plan; only {@code mailbox}'s part of them is planned, holding its lock, as
+     *        {@code mailrules plan} does
+     */
     public MailboxPreview plan(PlanRequest request, String mailbox) {
-        try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
+        try (LockingLogins locked = services.locking(logins);
+                ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), locked)) {
             PlanRequest mine = request.forMailbox(mailbox).withId(planId(request, mailbox));
             CompiledPlan compiled = new PlanCompiler(access, services.clock()).compile(mine);
+            if (!compiled.notPlanned().isEmpty()) {
+                return MailboxPreview.failed(mailbox, compiled.notPlanned().getFirst().getMessage());
+            }
             return MailboxPreview.planned(mailbox, compiled.plan(), compiled.server(mailbox), compiled.warnings());
         } catch (MailboxException e) {
             return MailboxPreview.failed(mailbox, e.getMessage());
@@ -37,10 +46,18 @@ public final class MailboxPlanning {
         }
     }
 
-    /** The dry run of every mailbox the request covers, as one plan, with its warnings. */
+    /**
+     * The dry run of every mailbox the request covers, as one plan, with its warnings.
+     *
+     * @throws FolderNameException for a mailbox whose rules name a folder its server cannot name
+     */
     public CompiledPlan planAll(PlanRequest request) throws MailboxException {
         try (ImapMailboxAccess access = new ImapMailboxAccess(services.connector(), logins)) {
-            return new PlanCompiler(access, services.clock()).compile(request);
+            CompiledPlan compiled = new PlanCompiler(access, services.clock()).compile(request);
+            if (!compiled.notPlanned().isEmpty()) {
+                throw compiled.notPlanned().getFirst();
+            }
+            return compiled;
         }
     }
 

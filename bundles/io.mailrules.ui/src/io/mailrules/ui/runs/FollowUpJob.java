@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.jobs.MultiRule;
 import io.mailrules.core.plan.MailboxPlan;
 import io.mailrules.core.run.RunId;
 import io.mailrules.core.run.RunResult;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.NotRestored;
 import io.mailrules.imap.RunFollowUp;
 import io.mailrules.imap.RunRefusedException;
@@ -85,14 +86,12 @@ public final class FollowUpJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         MonitorProgress progress = new MonitorProgress(getName(), monitor);
-        try {
+        try (LockingLogins logins = services.locking(services.logins(rules))) {
             if (kind == Kind.UNDO) {
-                UndoResult undone = followUp.undo(services.connector(), services.logins(rules), services.clock(),
-                        progress);
+                UndoResult undone = followUp.undo(services.connector(), logins, services.clock(), progress);
                 return result(undone.run(), undone.notRestored().stream().map(NotRestored::describe).toList());
             }
-            return result(followUp.resume(services.connector(), services.logins(rules), services.clock(), progress),
-                    List.of());
+            return result(followUp.resume(services.connector(), logins, services.clock(), progress), List.of());
         } catch (RunRefusedException e) {
             return Status.error(getName() + " was refused: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import org.eclipse.core.runtime.jobs.ISchedulingRule;
 
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.ui.preview.RulesFile;
 
@@ -31,6 +32,12 @@ public interface RunServices {
 
     /** The rule of the account a mailbox of the file logs in to. */
     ISchedulingRule mailboxRule(RulesFile rules, String mailbox);
+
+    /**
+     * {@code logins} that also take each mailbox's lock at its first login, shared with the commands of the user
+     * ({@code mailrules run}, {@code serve}) and other workbenches; a job closes them when it ends.
+     */
+    LockingLogins locking(MailboxLogins logins);
 
     Clock clock();
 }

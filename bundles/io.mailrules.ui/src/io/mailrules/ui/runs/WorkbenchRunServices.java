@@ -5,8 +5,11 @@ import java.util.Objects;
 
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 
+import io.mailrules.core.account.MailboxLockLocation;
+import io.mailrules.core.account.MailboxLocks;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.imap.ImapConnector;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.logins.MailboxBlocks;
 import io.mailrules.ui.mail.MailboxRule;
@@ -48,6 +51,12 @@ public final class WorkbenchRunServices implements RunServices {
     public ISchedulingRule mailboxRule(RulesFile rules, String mailbox) {
         return MailboxRule.of(MailboxBlocks.settings(MailboxBlocks.find(rules.model(), mailbox).orElseThrow(
                 () -> new IllegalArgumentException("no mailbox " + mailbox + " in " + rules.file().getFullPath()))));
+    }
+
+    @Override
+    public LockingLogins locking(MailboxLogins logins) {
+        return new LockingLogins(logins, new MailboxLocks(MailboxLockLocation.fromSystem(), "the Mailrules workbench",
+                MailboxLocks.DEFAULT_WAIT));
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.mailrules.engine.CompiledPlan;
 import io.mailrules.engine.PlanRequest;
 import io.mailrules.engine.RulesLimits;
 import io.mailrules.engine.schedule.ScheduleEntry;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
 import io.mailrules.ui.MailrulesUiPlugin;
@@ -55,7 +56,12 @@ public final class ScheduledRunJob extends Job {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), schedule.jobs().size() * 2);
         MultiStatus result = new MultiStatus(MailrulesUiPlugin.ID, 0, getName());
         // nobody watches a scheduled run: a missing secret fails the mailbox rather than opening a dialog
-        MailboxLogins logins = services.unattendedLogins(rules);
+        try (LockingLogins logins = services.locking(services.unattendedLogins(rules))) {
+            return run(progress, result, logins);
+        }
+    }
+
+    private IStatus run(SubMonitor progress, MultiStatus result, MailboxLogins logins) {
         MailboxPlanning planning = new MailboxPlanning(services, rules, logins);
         PlanExecutor executor = new PlanExecutor(services.connector(), logins, services.journals(), services.clock());
         // Nobody is there to agree to go past a check: a refused mailbox stays as it is, with a warning.

@@ -1,6 +1,7 @@
 package io.mailrules.bench.imap;
 
 import com.google.inject.Injector;
+import io.mailrules.core.account.MailboxLocks;
 import io.mailrules.core.check.Consent;
 import io.mailrules.core.check.PlanGate;
 import io.mailrules.core.incremental.FolderStateStore;
@@ -22,6 +23,7 @@ import io.mailrules.imap.Credentials;
 import io.mailrules.imap.HostConnectionLimiter;
 import io.mailrules.imap.ImapConnector;
 import io.mailrules.imap.ImapMailboxAccess;
+import io.mailrules.imap.LockingLogins;
 import io.mailrules.imap.MailboxLogin;
 import io.mailrules.imap.MailboxLogins;
 import io.mailrules.imap.PlanExecutor;
@@ -74,9 +76,17 @@ final class MailrulesRun {
         // As the command line does: mail classes load in the background while the file is validated.
         ImapConnector.prepareInBackground();
         Model model = load(file);
-        MailboxLogins logins = name -> new MailboxLogin(MailboxBlocks.settings(MailboxBlocks.find(model, name)
+        MailboxLogins rulesLogins = name -> new MailboxLogin(MailboxBlocks.settings(MailboxBlocks.find(model, name)
                 .orElseThrow(() -> new IllegalArgumentException("no mailbox " + name + " in the rules file"))),
                 Credentials.password(password));
+        // As `mailrules run` does: the mailbox's lock is held from the dry run to the last batch.
+        try (LockingLogins logins = new LockingLogins(rulesLogins, new MailboxLocks(journal.resolveSibling("locks"),
+                "mailrules bench", MailboxLocks.DEFAULT_WAIT))) {
+            return run(logins, model, file, journal, start);
+        }
+    }
+
+    private Timings run(MailboxLogins logins, Model model, Path file, Path journal, long start) throws Exception {
         ImapConnector connector = new ImapConnector(ConnectorOptions.defaults(),
                 new HostConnectionLimiter(sessionsPerHost));
         long loaded = System.nanoTime();

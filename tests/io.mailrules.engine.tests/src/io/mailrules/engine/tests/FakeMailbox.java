@@ -13,10 +13,11 @@ import io.mailrules.core.source.FolderReader;
 import io.mailrules.core.source.MailboxAccess;
 import io.mailrules.core.source.ServerFolders;
 
-/** An in-memory server holding one set of folders per mailbox name, all with '/' as delimiter. */
+/** An in-memory server holding one set of folders per mailbox name, with '/' as delimiter unless told otherwise. */
 final class FakeMailbox implements MailboxAccess {
 
     private final Map<String, Map<String, FakeFolder>> mailboxes = new LinkedHashMap<>();
+    private final Map<String, FolderNaming> namings = new LinkedHashMap<>();
     private final ZoneId serverZone;
     private Optional<String> specialUseTrash = Optional.empty();
     private ServerSupport support = ServerSupport.ALL;
@@ -28,6 +29,11 @@ final class FakeMailbox implements MailboxAccess {
     FakeFolder folder(String mailbox, String name) {
         return mailboxes.computeIfAbsent(mailbox, key -> new LinkedHashMap<>())
                 .computeIfAbsent(name, key -> new FakeFolder(key, 1000 + name.length(), serverZone));
+    }
+
+    /** Gives {@code mailbox} another hierarchy delimiter and namespace prefix, as Cyrus and Courier have. */
+    void name(String mailbox, FolderNaming naming) {
+        namings.put(mailbox, naming);
     }
 
     void markTrash(String folder) {
@@ -46,8 +52,8 @@ final class FakeMailbox implements MailboxAccess {
 
     @Override
     public ServerFolders folders(String mailbox) {
-        return new ServerFolders(new FolderNaming("", '/'), Set.copyOf(mailboxes.getOrDefault(mailbox, Map.of()).keySet()),
-                specialUseTrash);
+        return new ServerFolders(namings.getOrDefault(mailbox, new FolderNaming("", '/')),
+                Set.copyOf(mailboxes.getOrDefault(mailbox, Map.of()).keySet()), specialUseTrash);
     }
 
     @Override

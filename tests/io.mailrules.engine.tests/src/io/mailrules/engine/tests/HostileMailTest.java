@@ -30,7 +30,8 @@ import io.mailrules.engine.UndecidedMessage;
 class HostileMailTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:30:00Z");
-    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" password from secret \"m\" }\n";
+    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" user \"m@example.com\""
+            + " password from secret \"m\" }\n";
     /** 50 KB on which {@code (a+)+$} tries every way of cutting the a's before it fails at the end. */
     private static final String CRAFTED = "a".repeat(50_000) + "!";
     /** Far below the years a backtracking match of {@link #CRAFTED} would take. */

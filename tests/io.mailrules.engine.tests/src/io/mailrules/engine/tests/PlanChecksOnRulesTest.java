@@ -34,7 +34,8 @@ import io.mailrules.engine.RulesLimits;
 class PlanChecksOnRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:30:00Z");
-    private static final String MAILBOX = "mailbox test { host \"imap.example.com\" password from secret \"t\" }\n";
+    private static final String MAILBOX = "mailbox test { host \"imap.example.com\" user \"t@example.com\""
+            + " password from secret \"t\" }\n";
 
     private final RulesFiles files = new RulesFiles();
     private final FakeMailbox server = new FakeMailbox(ZoneOffset.UTC);

@@ -36,7 +36,8 @@ import io.mailrules.engine.RuleExplanation;
 class PlanCompilerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T09:30:00Z");
-    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" password from secret \"m\" }\n";
+    private static final String MAILBOX = "mailbox m { host \"imap.example.com\" user \"m@example.com\""
+            + " password from secret \"m\" }\n";
 
     private final RulesFiles files = new RulesFiles();
     private final FakeMailbox server = new FakeMailbox(ZoneOffset.UTC);
@@ -239,7 +240,8 @@ class PlanCompilerTest {
                 }
                 """).plan();
         assertEquals(List.of("INBOX addFlags \\Seen 1", "INBOX addFlags \\Flagged 1"), batches(plan));
-        assertTrue(inbox.searches().contains(new SearchKey.From("corp.com")));
+        assertTrue(inbox.searches().contains(SearchKey.and(new SearchKey.From("corp.com"), SearchKey.unflagged())),
+                "the rule only flags, so it is asked about the messages not flagged yet: " + inbox.searches());
     }
 
     @Test
@@ -377,10 +379,13 @@ class PlanCompilerTest {
                 }
                 """).plan();
         assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 4),
-                new SearchKey.Subject("pricing"))), inbox.withins(),
+                SearchKey.and(new SearchKey.Subject("pricing"), SearchKey.unflagged()))), inbox.withins(),
                 "the bounces are not read again for the subject; the age test reads no message and is asked of all");
         assertEquals(List.of("INBOX addFlags \\Flagged 2", "INBOX move Bounces 1,3"), batches(plan));
     }
+
+    private static final SearchKey PRICING_NOT_FLAGGED = SearchKey.and(new SearchKey.Subject("pricing"),
+            SearchKey.unflagged());
 
     @Test
     void aReaderThatSearchesSideBySideGetsTheNextRulesSearchBeforeAnAnswerAndMakesTheSamePlan()
@@ -399,12 +404,12 @@ class PlanCompilerTest {
                 """;
         Plan oneAtATime = leanPlan(rules);
         assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 3, 4, 5), new SearchKey.Header("Auto-Submitted", "")),
-                new FakeFolder.Within(UidSet.of(2, 5), new SearchKey.Subject("pricing"))), inbox.withins());
+                new FakeFolder.Within(UidSet.of(2, 5), PRICING_NOT_FLAGGED)), inbox.withins());
 
         inbox.answerSideBySide(2, 3);
         Plan sideBySide = leanPlan(rules);
         assertEquals(2, inbox.mostSearchesInFlight(), "the second rule's SEARCH went out before the first's answer");
-        assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 3, 4, 5), new SearchKey.Subject("pricing"))),
+        assertEquals(List.of(new FakeFolder.Within(UidSet.of(2, 3, 4, 5), PRICING_NOT_FLAGGED)),
                 inbox.withins().subList(2, inbox.withins().size()),
                 "with two in flight, each rule is asked about what the rules two before it left: the second rule"
                         + " about every message, the third about what the bounces left, not waiting for the second");
@@ -431,7 +436,7 @@ class PlanCompilerTest {
             """;
 
     private CompiledPlan compileAfter(CompiledPlan earlier, String rules) throws MailboxException {
-        FolderStates states = (mailbox, folder) -> earlier.folderStates().stream()
+        FolderStates states = (account, mailbox, folder) -> earlier.folderStates().stream()
                 .filter(state -> state.mailbox().equals(mailbox) && state.folder().equals(folder)).findFirst();
         return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), states).compile(PlanRequest.allJobs(
                 files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
@@ -477,7 +482,7 @@ class PlanCompilerTest {
                 first.folderStates().getFirst().uidValidity() + 1, 1, java.util.OptionalLong.empty(),
                 first.folderStates().getFirst().evaluatedOn());
         CompiledPlan afterRenumbering = new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC),
-                (mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
+                (account, mailbox, folder) -> java.util.Optional.of(renumbered)).compile(PlanRequest.allJobs(
                         files.parse(MAILBOX + INCREMENTAL_RULES), SourceRef.of("test.mailrules", INCREMENTAL_RULES)));
         assertEquals(List.of("INBOX addFlags \\Flagged 1"), batches(afterRenumbering.plan()),
                 "another UIDVALIDITY means a full pass");
@@ -507,7 +512,7 @@ class PlanCompilerTest {
     }
 
     private CompiledPlan compileWith(FolderState earlier, String rules) throws MailboxException {
-        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), (mailbox, folder) -> Optional.of(earlier))
+        return new PlanCompiler(server, Clock.fixed(NOW, ZoneOffset.UTC), (account, mailbox, folder) -> Optional.of(earlier))
                 .compile(PlanRequest.allJobs(files.parse(MAILBOX + rules), SourceRef.of("test.mailrules", rules)));
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.mailrules.core.account.MailboxAccount;
+import io.mailrules.core.account.MailboxLock;
+import io.mailrules.core.account.MailboxLockLocation;
+import io.mailrules.core.account.MailboxLocks;
 import io.mailrules.demo.DemoCategory;
 import io.mailrules.demo.DemoMailbox;
 import io.mailrules.demo.DemoMessage;
@@ -38,6 +44,7 @@ import io.mailrules.tests.support.Wait;
 import io.mailrules.tests.support.WorkbenchWindowPage;
 import io.mailrules.ui.demo.DemoWorkspace;
 import io.mailrules.ui.mail.WorkbenchMail;
+import io.mailrules.ui.preview.PreviewJobs;
 
 /**
  * The demo as a newcomer walks through it, against the demo server in this process: the sample file, a mistake and
@@ -148,6 +155,26 @@ class DemoWorkbenchTest {
         assertEquals(List.of("routing-often", "nightly"),
                 schedules.schedules().stream().map(row -> row.get(name)).toList());
         schedules.screenshot(Screenshots.file("schedules-view.png"));
+    }
+
+    @Test
+    void aPreviewWaitsWhileAnotherMailrulesHoldsAMailboxAndIsMadeWhenItLetsGo() throws Exception {
+        DemoMailbox first = demo.server().mailboxes().get(0);
+        // What a `mailrules run` of the same user in another process holds while it works on the mailbox.
+        MailboxLocks locks = new MailboxLocks(MailboxLockLocation.fromSystem(), "the test", Duration.ZERO);
+        try (MailboxLock held = locks.lock(first.name(), new MailboxAccount(demo.server().host(),
+                demo.server().imapPort(), first.login()))) {
+            editor.chooseContextMenuItem("Preview Run");
+            Wait.until("the preview jobs to start", () -> Job.getJobManager().find(PreviewJobs.FAMILY).length > 0);
+            // The other mailbox's preview takes well under this; the held one's waits for the lock.
+            Thread.sleep(3000);
+            List<String> waiting = Arrays.stream(Job.getJobManager().find(PreviewJobs.FAMILY)).map(Job::getName)
+                    .toList();
+            assertEquals(List.of("Preview of " + first.name()), waiting, "only the held mailbox's preview waits");
+        }
+        PreviewViewPage preview = PreviewViewPage.waitForView();
+        preview.waitForPreview();
+        assertTrue(preview.ruleCounts().contains("bounces " + total(DemoCategory.BOUNCE)), preview.ruleCounts());
     }
 
     @Test

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.mailrules.core.account.MailboxAccount;
 import io.mailrules.core.journal.RunHeader;
+import io.mailrules.core.journal.RunKind;
 import io.mailrules.core.journal.store.JournalStore;
 import io.mailrules.core.journal.store.RunJournalWriter;
 import io.mailrules.core.plan.PlanId;
@@ -110,7 +112,10 @@ class MailboxesViewTest {
         // an empty journal of the test's own, so that no run of the machine's user shows up
         InstanceScope.INSTANCE.getNode(MailPreferences.NODE).put(MailPreferences.JOURNAL_DIRECTORY,
                 storage.resolve("journal").toString());
-        journalCompletedRun("offline", OFFLINE_RUN_STARTED);
+        journalCompletedRun("offline", new MailboxAccount("127.0.0.1", closedPort, "cho"), OFFLINE_RUN_STARTED);
+        // Another file's mailbox of the same name, on another account: not this mailbox's last run.
+        journalCompletedRun("offline", new MailboxAccount("imap.example.com", 993, "cho"),
+                OFFLINE_RUN_STARTED.plusSeconds(3600));
 
         project = RulesProject.create("fleet-" + PROJECTS.incrementAndGet());
         project.file("fleet.mailrules", """
@@ -146,10 +151,12 @@ class MailboxesViewTest {
                 Optional.empty());
     }
 
-    private static void journalCompletedRun(String mailbox, Instant startedAt) throws IOException {
+    private static void journalCompletedRun(String mailbox, MailboxAccount account, Instant startedAt)
+            throws IOException {
         JournalStore journals = WorkbenchMail.lookup(MailboxesViewTest.class).journals();
-        RunHeader header = RunHeader.run(RunId.startedAt(startedAt, UUID.randomUUID()), new PlanId("test-plan"),
-                "fleet.mailrules", List.of(mailbox), startedAt);
+        RunHeader header = new RunHeader(RunId.startedAt(startedAt, UUID.randomUUID()), new PlanId("test-plan"),
+                "fleet.mailrules", List.of(mailbox), startedAt, RunKind.RUN, Optional.empty(),
+                Map.of(mailbox, account.key()));
         try (RunJournalWriter run = journals.open(header)) {
             run.finish(RunStatus.COMPLETED, startedAt.plusSeconds(5));
         }
