@@ -77,7 +77,7 @@ if grep -v ': info: ' "$out/validate-examples.out" | grep -q .; then
   fail "validate of docs/examples reported errors or warnings" "$out/validate-examples.out"
 fi
 
-printf 'mailbox sdr1 {\n    host "imap.example.com" port 993 tls\n    password "hunter2"\n}\n' >"$out/bad.mailrules"
+printf 'mailbox sdr1 {\n    host "imap.example.com" port 993 tls user "ana@example.com"\n    password "hunter2"\n}\n' >"$out/bad.mailrules"
 expected='bad.mailrules:3:14: error: Mailbox '"'"'sdr1'"'"' has its password written in the file: store it as a secret and use password from secret "sdr1"'
 status=0
 (cd "$out" && env -u DISPLAY HOME="$out/home" "$mailrules" validate bad.mailrules) \

@@ -17,6 +17,7 @@ import io.mailrules.dsl.mailrules.PasswordCredential;
 import io.mailrules.dsl.mailrules.Security;
 import io.mailrules.dsl.mailrules.Server;
 import io.mailrules.dsl.mailrules.Trust;
+import io.mailrules.dsl.mailrules.User;
 
 /**
  * Connection settings and credentials of a mailbox.
@@ -28,6 +29,7 @@ public class MailboxValidator extends MailrulesCheckBase {
         Map<EClass, MailboxSetting> seen = new HashMap<>();
         boolean credentials = false;
         boolean host = false;
+        boolean user = false;
         for (MailboxSetting setting : mailbox.getSettings()) {
             EClass kind = setting instanceof Credential ? CREDENTIAL : setting.eClass();
             if (seen.putIfAbsent(kind, setting) != null) {
@@ -36,10 +38,17 @@ public class MailboxValidator extends MailrulesCheckBase {
             }
             credentials |= setting instanceof Credential;
             host |= setting instanceof Server;
+            user |= setting instanceof User found && found.getUser() != null && !found.getUser().isEmpty();
         }
         if (!host) {
             error("Mailbox '" + mailbox.getName() + "' has no host: add host \"imap.example.com\" port 993 tls",
                     mailbox, TOP_LEVEL__NAME, MailrulesIssueCodes.MISSING_HOST);
+        }
+        // Logins, locks, journals and folder states all name the account by host, port and user.
+        if (!user) {
+            error("Mailbox '" + mailbox.getName() + "' has no user: add user \"" + mailbox.getName()
+                    + "@example.com\" with the account's login name", mailbox, TOP_LEVEL__NAME,
+                    MailrulesIssueCodes.MISSING_USER);
         }
         if (!credentials) {
             warning("Mailbox '" + mailbox.getName()

@@ -11,6 +11,7 @@ public final class MailrulesIssueCodes {
     public static final String INLINE_PASSWORD = PREFIX + "inlinePassword";
     public static final String MISSING_CREDENTIALS = PREFIX + "missingCredentials";
     public static final String MISSING_HOST = PREFIX + "missingHost";
+    public static final String MISSING_USER = PREFIX + "missingUser";
     public static final String INVALID_PORT = PREFIX + "invalidPort";
     public static final String PLAIN_NOT_CONFIRMED = PREFIX + "plainNotConfirmed";
     public static final String INSECURE_WITHOUT_PLAIN = PREFIX + "insecureWithoutPlain";

@@ -18,13 +18,13 @@ class ValidateCommandTest {
 
     private static final String CLEAN = """
             mailbox sdr1 {
-                host "imap.example.com" port 993 tls
+                host "imap.example.com" port 993 tls user "ana@example.com"
                 password from secret "sdr1"
             }
             """;
     private static final String INLINE_PASSWORD = """
             mailbox sdr1 {
-                host "imap.example.com" port 993 tls
+                host "imap.example.com" port 993 tls user "ana@example.com"
                 password "hunter2"
             }
             """;
@@ -32,7 +32,7 @@ class ValidateCommandTest {
             + "store it as a secret and use password from secret \"sdr1\"";
     private static final String NO_CREDENTIALS = """
             mailbox sdr2 {
-                host "imap.example.com" port 993 tls
+                host "imap.example.com" port 993 tls user "ben@example.com"
             }
             """;
     private static final String NO_CREDENTIALS_WARNING = "Mailbox 'sdr2' has no credentials: "

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EditorServicesTest {
 
     static final String TEXT = """
-            mailbox sdr1 { host "imap.example.com" port 993 tls password from secret "sdr1" }
-            mailbox sdr2 { host "imap.example.com" password from secret "sdr2" }
+            mailbox sdr1 { host "imap.example.com" port 993 tls password from secret "sdr1" user "u" }
+            mailbox sdr2 { host "imap.example.com" password from secret "sdr2" user "u" }
             group sdrs = sdr1, sdr2
             layout sales {
                 folder "Replies" { folder "Positive" }
@@ -104,7 +104,7 @@ class EditorServicesTest {
     @Test
     void limitsAreProposedAndExplainedAndStayOutOfTheOutline() throws Exception {
         String text = """
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 rules purge for m {
                     limits {
                         remove at most 10% and 500

@@ -77,11 +77,11 @@ class ExamplesTest {
         Resource importing = fixture.parse("""
                 import "layouts.mailrules"
                 rules r for m layout shared { rule x when always then move to "A" }
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 """, set, URI.createFileURI(dir.resolve("a.mailrules").toString()).toString()).eResource();
         Resource notImporting = fixture.parse("""
                 rules r for m layout shared { rule x when always then move to "A" }
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 """, set, URI.createFileURI(dir.resolve("b.mailrules").toString()).toString()).eResource();
         assertNoErrors(fixture.validate(importing));
         List<Issue> issues = fixture.validate(notImporting);

@@ -31,7 +31,7 @@ class HighlightingTest {
     @Test
     void colorsNamesFoldersRegexesHeadersSecretsAndDestructiveActions() {
         String text = """
-                mailbox m { host "h" password from secret "m-secret" }
+                mailbox m { host "h" password from secret "m-secret" user "u" }
                 layout archive { folder "Old" role archive }
                 rules r for m layout archive in "INBOX" {
                     rule old when header "X-A" matches /a+/ then move to "Old", delete

@@ -39,7 +39,7 @@ class LanguageServerTest {
 
     static final String BAD = """
             import "layouts.mailrules"
-            mailbox sdr1 { host "imap.example.com" port 993 tls password from secret "sdr1" }
+            mailbox sdr1 { host "imap.example.com" port 993 tls password from secret "sdr1" user "u" }
             rules routing for sdr1 layout salse {
                 rule bounces when from matches /mailer-(daemon/ then move to "Bounces"
             }

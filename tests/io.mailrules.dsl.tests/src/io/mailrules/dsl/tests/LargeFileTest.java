@@ -28,7 +28,7 @@ class LargeFileTest {
 
     static String rules(int count) {
         StringBuilder text = new StringBuilder("""
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 layout l { folder "Done" { folder "A" } folder "Archive" role archive }
                 rules big for m layout l {
                 """);

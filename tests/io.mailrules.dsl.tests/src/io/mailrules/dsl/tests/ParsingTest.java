@@ -41,7 +41,7 @@ class ParsingTest {
     @Test
     void parsesChangeLimitsOfRulesBlocksAndRetentionPolicies() {
         Model model = fixture.parseClean("""
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 rules purge for m {
                     limits {
                         remove at most 10% and 500
@@ -94,7 +94,7 @@ class ParsingTest {
 
     @Test
     void inlinePasswordParses() {
-        Model model = fixture.parseClean("mailbox m { host \"h\" password \"hunter2\" }");
+        Model model = fixture.parseClean("mailbox m { host \"h\" password \"hunter2\" user \"u\" }");
         PasswordCredential credential = (PasswordCredential) ((Mailbox) model.getElements().get(0)).getSettings().get(1);
         assertEquals("hunter2", credential.getLiteral());
     }

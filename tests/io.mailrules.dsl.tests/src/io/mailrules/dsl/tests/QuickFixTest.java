@@ -27,7 +27,7 @@ class QuickFixTest {
 
     @Test
     void inlinePasswordBecomesASecretReference(@TempDir Path root) throws Exception {
-        String text = "mailbox sdr1 {\n    host \"h\" port 993 tls\n    password \"hunter2\"\n}\n";
+        String text = "mailbox sdr1 { user \"u\"\n    host \"h\" port 993 tls\n    password \"hunter2\"\n}\n";
         Map<String, String> result = fix(root, text, MailrulesIssueCodes.INLINE_PASSWORD,
                 "Use password from secret \"sdr1\"");
         assertEquals(text.replace("password \"hunter2\"", "password from secret \"sdr1\""), result.get("fix.mailrules"));
@@ -36,7 +36,7 @@ class QuickFixTest {
     @Test
     void missingFolderIsAddedUnderItsExistingParent(@TempDir Path root) throws Exception {
         String text = """
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 layout sales {
                     folder "Replies" {
                         folder "Positive"
@@ -56,7 +56,7 @@ class QuickFixTest {
     @Test
     void missingNestedFolderGoesIntoALeafFolder(@TempDir Path root) throws Exception {
         String text = """
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 layout sales {
                     folder "Archive"
                 }
@@ -81,7 +81,7 @@ class QuickFixTest {
         LspSession.write(root, "layouts.mailrules", layouts);
         String text = """
                 import "layouts.mailrules"
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 rules r for m layout sales {
                     rule a when subject contains "x" then move to "Newsletters"
                 }
@@ -93,7 +93,7 @@ class QuickFixTest {
     }
 
     static final String SHADOWED = """
-            mailbox m { host "h" password from secret "m" }
+            mailbox m { host "h" password from secret "m" user "u" }
             rules r for m {
                 rule news when from contains "news" then move to "INBOX/News"
                 rule other when is seen then flag
@@ -106,7 +106,7 @@ class QuickFixTest {
         Map<String, String> result = fix(root, SHADOWED, MailrulesIssueCodes.SHADOWED_RULE,
                 "Move rule 'letter' above rule 'news'");
         assertEquals("""
-                mailbox m { host "h" password from secret "m" }
+                mailbox m { host "h" password from secret "m" user "u" }
                 rules r for m {
                     rule letter when from contains "newsletter" then flag
                     rule news when from contains "news" then move to "INBOX/News"

@@ -46,7 +46,7 @@ import io.mailrules.dsl.ide.server.MailrulesLanguageServer;
 class StdioLanguageServerTest {
 
     private static final String BAD = """
-            mailbox sdr1 {
+            mailbox sdr1 { user "u"
                 host "imap.example.com" port 993 tls
                 password "hunter2"
             }

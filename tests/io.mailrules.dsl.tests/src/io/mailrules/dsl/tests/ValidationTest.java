@@ -26,7 +26,7 @@ import io.mailrules.dsl.validation.MailrulesIssueCodes;
 class ValidationTest {
 
     private static final String HEADER = """
-            mailbox m { host "h" port 993 tls password from secret "m" }
+            mailbox m { host "h" port 993 tls password from secret "m" user "u" }
             layout sales {
                 folder "Replies" { folder "Positive" }
                 folder "Bounces"
@@ -373,7 +373,7 @@ class ValidationTest {
     @Test
     void duplicateNames() {
         String text = """
-                mailbox a { host "h" password from secret "a" }
+                mailbox a { host "h" password from secret "a" user "u" }
                 group a = a
                 layout l { folder "X" folder "X" { folder "Y" folder "Y" } }
                 layout l { }
@@ -398,9 +398,9 @@ class ValidationTest {
     @Test
     void portsOutsideRange() {
         String text = """
-                mailbox a { host "h" port 0 tls password from secret "a" }
-                mailbox b { host "h" port 70000 tls password from secret "b" }
-                mailbox c { host "h" port 65535 tls password from secret "c" }
+                mailbox a { host "h" port 0 tls password from secret "a" user "u" }
+                mailbox b { host "h" port 70000 tls password from secret "b" user "u" }
+                mailbox c { host "h" port 65535 tls password from secret "c" user "u" }
                 """;
         List<Issue> issues = validate(text);
         assertIssue(issues, MailrulesIssueCodes.INVALID_PORT, Severity.ERROR, 1, 27, "Port 0 of mailbox 'a' is outside 1..65535");
@@ -443,7 +443,7 @@ class ValidationTest {
 
     @Test
     void inlinePasswordIsAnError() {
-        String text = "mailbox sdr1 { host \"h\" port 993 tls password \"hunter2\" }\n";
+        String text = "mailbox sdr1 { host \"h\" port 993 tls password \"hunter2\" user \"u\" }\n";
         Issue issue = assertIssue(validate(text), MailrulesIssueCodes.INLINE_PASSWORD, Severity.ERROR, 1, 47,
                 "Mailbox 'sdr1' has its password written in the file: store it as a secret and use password from secret \"sdr1\"");
         assertEquals(9, issue.getLength());
@@ -464,10 +464,10 @@ class ValidationTest {
     @Test
     void connectionSecurityAndFingerprint() {
         String text = """
-                mailbox a { host "h" port 143 plain password from secret "a" }
-                mailbox b { host "h" port 143 plain insecure password from secret "b" }
-                mailbox c { host "h" tls insecure password from secret "c" }
-                mailbox d { host "h" host "i" password from secret "d" trust certificate "abc" }
+                mailbox a { host "h" port 143 plain password from secret "a" user "u" }
+                mailbox b { host "h" port 143 plain insecure password from secret "b" user "u" }
+                mailbox c { host "h" tls insecure password from secret "c" user "u" }
+                mailbox d { host "h" host "i" password from secret "d" trust certificate "abc" user "u" }
                 """;
         List<Issue> issues = validate(text);
         assertIssue(issues, MailrulesIssueCodes.PLAIN_NOT_CONFIRMED, Severity.ERROR, 1, 31, "write 'plain insecure'");
